@@ -1,0 +1,19 @@
+using Akka.Actor;
+using ConsoleContext.Protocol;
+
+namespace ConsoleContext.Actors.Sessions;
+
+/// <summary>What a session can be told to do.</summary>
+public static class SessionCommands
+{
+    /// <summary>Decide one event; the reply is its <see cref="Decision"/> (or a <see cref="Status.Failure"/> if the session faulted on it).</summary>
+    public sealed record Submit(ConsoleEvent Event) : ISessionMessage
+    {
+        public string SessionId => Event.SessionId;
+    }
+
+    /// <summary>From now on, send every decision of the session to <paramref name="Subscriber"/> (until it stops or unsubscribes).</summary>
+    public sealed record SubscribeDecisions(string SessionId, IActorRef Subscriber) : ISessionMessage;
+
+    public sealed record UnsubscribeDecisions(string SessionId, IActorRef Subscriber) : ISessionMessage;
+}

@@ -1,0 +1,20 @@
+using ConsoleContext.Protocol;
+
+namespace ConsoleContext.Actors.Sessions;
+
+/// <summary>What can be asked of a session.</summary>
+public static class SessionQueries
+{
+    /// <summary>Answered with a <see cref="Queries.SessionSnapshot"/>.</summary>
+    public sealed record GetSnapshot(string SessionId) : ISessionMessage;
+
+    /// <summary>Answered with a <see cref="Queries.CallView"/>, or <see cref="CallNotFound"/>.</summary>
+    public sealed record GetCall(string SessionId, string CallId) : ISessionMessage;
+
+    public sealed record CallNotFound(string SessionId, string CallId);
+
+    /// <summary>Answered with a <see cref="Tabs.TabActivity"/>, or <see cref="TabNotFound"/>.</summary>
+    public sealed record GetTabActivity(string SessionId, string TabId) : ISessionMessage;
+
+    public sealed record TabNotFound(string SessionId, string TabId);
+}
