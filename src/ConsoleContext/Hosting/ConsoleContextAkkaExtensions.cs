@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using ConsoleContext.Actors.Calls;
 using ConsoleContext.Actors.Sessions;
 using ConsoleContext.Rules;
 
@@ -8,7 +9,8 @@ namespace ConsoleContext.Hosting;
 public static class ConsoleContextAkkaExtensions
 {
     /// <summary>
-    /// Starts the session entry point (registered as <see cref="SessionRouterActor"/>). Settings come from
+    /// Starts the session entry point (registered as <see cref="SessionRouterActor"/>) and the call directory
+    /// (registered as <see cref="CallIndexActor"/>). Settings come from
     /// <paramref name="settings"/> when given, else from the actor system's <c>console-context</c> HOCON section.
     /// </summary>
     public static AkkaConfigurationBuilder AddConsoleContext(this AkkaConfigurationBuilder builder, OwnershipSettings? settings = null)
@@ -16,7 +18,9 @@ public static class ConsoleContextAkkaExtensions
         return builder.WithActors((system, registry) =>
         {
             var rules = new OwnershipRules(settings ?? OwnershipSettings.FromConfig(system.Settings.Config));
-            registry.Register<SessionRouterActor>(system.ActorOf(SessionRouterActor.Props(rules), "sessions"));
+            var callIndex = system.ActorOf(CallIndexActor.Props(), "calls");
+            registry.Register<CallIndexActor>(callIndex);
+            registry.Register<SessionRouterActor>(system.ActorOf(SessionRouterActor.Props(rules, callIndex), "sessions"));
         });
     }
 }

@@ -1,5 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
+using ConsoleContext.Actors.Calls;
+using ConsoleContext.Protocol;
 using ConsoleContext.Queries;
 using ConsoleContext.Rules;
 
@@ -13,12 +15,14 @@ namespace ConsoleContext.Actors.Sessions;
 public sealed class CallOwnershipActor : ReceiveActor
 {
     private readonly OwnershipRules _rules;
+    private readonly IActorRef _callIndex;
     private readonly SessionState _state;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    public CallOwnershipActor(string sessionId, OwnershipRules rules)
+    public CallOwnershipActor(string sessionId, OwnershipRules rules, IActorRef callIndex)
     {
         _rules = rules;
+        _callIndex = callIndex;
         _state = new SessionState(sessionId);
 
         Receive<SessionCommands.Submit>(Decide);
@@ -28,8 +32,8 @@ public sealed class CallOwnershipActor : ReceiveActor
             : new SessionQueries.CallNotFound(q.SessionId, q.CallId)));
     }
 
-    public static Props Props(string sessionId, OwnershipRules rules) =>
-        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, rules));
+    public static Props Props(string sessionId, OwnershipRules rules, IActorRef callIndex) =>
+        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, rules, callIndex));
 
     private void Decide(SessionCommands.Submit submit)
     {
@@ -49,6 +53,9 @@ public sealed class CallOwnershipActor : ReceiveActor
 
         if (ruling.Accepted)
             OwnershipRules.Apply(_state, ruling.Changes);
+        // Told before the answer, so whoever reads the decision can already look the call up by id.
+        if (submit.Event is ConsoleEvents.CallStarted started && ruling.Decision.Outcome == Outcomes.Applied)
+            _callIndex.Tell(new CallIndexMessages.CallStartedIn(started.CallId, _state.SessionId));
         Sender.Tell(ruling.Decision);
         Context.Parent.Tell(new SessionEvents.Decided(submit.Event, ruling.Decision, ruling.Changes));
     }

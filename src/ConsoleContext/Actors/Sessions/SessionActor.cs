@@ -18,10 +18,10 @@ public sealed class SessionActor : ReceiveActor
     private readonly HashSet<IActorRef> _subscribers = [];
     private long _tabActorCount;
 
-    public SessionActor(string sessionId, OwnershipRules rules)
+    public SessionActor(string sessionId, OwnershipRules rules, IActorRef callIndex)
     {
         _sessionId = sessionId;
-        _ownership = Context.ActorOf(CallOwnershipActor.Props(sessionId, rules), "ownership");
+        _ownership = Context.ActorOf(CallOwnershipActor.Props(sessionId, rules, callIndex), "ownership");
 
         Receive<SessionCommands.Submit>(submit => _ownership.Forward(submit));
         Receive<SessionQueries.GetSnapshot>(query => _ownership.Forward(query));
@@ -47,8 +47,8 @@ public sealed class SessionActor : ReceiveActor
         Receive<Terminated>(t => _subscribers.Remove(t.ActorRef));
     }
 
-    public static Props Props(string sessionId, OwnershipRules rules) =>
-        Akka.Actor.Props.Create(() => new SessionActor(sessionId, rules));
+    public static Props Props(string sessionId, OwnershipRules rules, IActorRef callIndex) =>
+        Akka.Actor.Props.Create(() => new SessionActor(sessionId, rules, callIndex));
 
     // A fault in a child must not cost the session its state: the rules never change state on a failed
     // decision, and a tab actor's view stays valid, so the child resumes with the next message.

@@ -11,22 +11,26 @@ namespace ConsoleContext.Actors.Sessions;
 public sealed class SessionRouterActor : ReceiveActor
 {
     private readonly OwnershipRules _rules;
+    private readonly IActorRef _callIndex;
     private readonly SessionMessageExtractor _extractor = new();
 
-    public SessionRouterActor(OwnershipRules rules)
+    /// <param name="callIndex">Where sessions report the calls they start; Nobody when no by-callId lookup is needed.</param>
+    public SessionRouterActor(OwnershipRules rules, IActorRef callIndex)
     {
         _rules = rules;
+        _callIndex = callIndex;
         Receive<ISessionMessage>(Route);
     }
 
-    public static Props Props(OwnershipRules rules) => Akka.Actor.Props.Create(() => new SessionRouterActor(rules));
+    public static Props Props(OwnershipRules rules, IActorRef? callIndex = null) =>
+        Akka.Actor.Props.Create(() => new SessionRouterActor(rules, callIndex ?? ActorRefs.Nobody));
 
     private void Route(ISessionMessage message)
     {
         var sessionId = _extractor.EntityId(message)!;
         var session = Context.Child(sessionId);
         if (session.IsNobody())
-            session = Context.ActorOf(SessionActor.Props(sessionId, _rules), sessionId);
+            session = Context.ActorOf(SessionActor.Props(sessionId, _rules, _callIndex), sessionId);
         session.Forward(message);
     }
 }
