@@ -1,9 +1,13 @@
 using Akka.Hosting;
 using ConsoleContext.Hosting;
+using ConsoleContext.Host.Logging;
+using ConsoleContext.Rules;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting.Compact;
 
 namespace ConsoleContext.Host.Wiring;
 
@@ -14,25 +18,44 @@ public static class TrackerWiring
 
     public static IHostApplicationBuilder AddTracker(this IHostApplicationBuilder builder, bool logToStandardError = false)
     {
+        var jsonLogs = string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
         builder.Services.AddSerilog((_, logger) =>
         {
             logger.MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
                 .Enrich.FromLogContext()
-                .WriteTo.Console(standardErrorFromLevel: logToStandardError ? LogEventLevel.Verbose : null);
+                .Enrich.With<PhoneNumberMaskingEnricher>();
+            var stderrFrom = logToStandardError ? LogEventLevel.Verbose : (LogEventLevel?)null;
+            if (jsonLogs)
+                logger.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: stderrFrom);
+            else
+                logger.WriteTo.Console(standardErrorFromLevel: stderrFrom);
         }, preserveStaticLogger: true);
 
-        builder.Services.AddAkka(ActorSystemName, akka =>
+        builder.Services.AddAkka(ActorSystemName, (akka, _) =>
         {
-            akka.AddHocon(HoconFile.Load(), HoconAddMode.Prepend);
+            var hocon = HoconFile.Load();
+            akka.AddHocon(hocon, HoconAddMode.Prepend);
             akka.ConfigureLoggers(setup =>
             {
                 setup.LogLevel = Akka.Event.LogLevel.WarningLevel;
                 setup.ClearLoggers();
                 setup.AddLoggerFactory();
             });
-            akka.AddConsoleContext();
+            akka.AddConsoleContext(Settings(hocon, builder.Configuration));
         });
         return builder;
+    }
+
+    /// <summary>HOCON.conf gives the defaults; <c>ConsoleContext:*</c> from appsettings, environment or command line wins.</summary>
+    public static OwnershipSettings Settings(Akka.Configuration.Config hocon, IConfiguration configuration)
+    {
+        var fromHocon = OwnershipSettings.FromConfig(hocon);
+        var section = configuration.GetSection("ConsoleContext");
+        return new OwnershipSettings(
+            section.GetValue("ClickToDialWindow", fromHocon.ClickToDialWindow),
+            section.GetValue("ScreenPopWindow", fromHocon.ScreenPopWindow),
+            section.GetValue("MaxClickIntents", fromHocon.MaxClickIntents));
     }
 }

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Akka.Actor;
+using ConsoleContext.Host.Options;
+using ConsoleContext.Host.Security;
+using ConsoleContext.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace ConsoleContext.Host.Api;
+
+/// <summary><c>POST /v1/events</c>: one event or a batch; decisions come back in input order.</summary>
+public static class EventsEndpoints
+{
+    public static RouteGroupBuilder MapEvents(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/events", PostEvents)
+            .RequireAuthorization(Roles.Ingest)
+            .Accepts<EventBody>("application/json")
+            .Produces<Decision>(StatusCodes.Status200OK, "application/json")
+            .Produces<Decision[]>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("PostEvents")
+            .WithSummary("Decide one console event, or a batch of up to 1,000")
+            .WithDescription("The body is one event object or an array of them (spec: docs/ownership.md). Each gets a decision, in input order; " +
+                             "a bad item gets its own rejected decision and the others are decided normally.");
+        return v1;
+    }
+
+    private static async Task<IResult> PostEvents(HttpContext context, SessionGateway gateway, IOptions<LimitsOptions> limits, CancellationToken ct)
+    {
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: ct);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.BadRequest($"the body is not valid JSON: {ex.Message}");
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.TooLarge($"the body is larger than {limits.Value.MaxRequestBodyBytes} bytes");
+        }
+
+        using (body)
+        {
+            var root = body.RootElement;
+            try
+            {
+                if (root.ValueKind != JsonValueKind.Array)
+                    return Results.Json(await gateway.DecideAsync(root, ct), DecisionJson.Options);
+
+                var count = root.GetArrayLength();
+                if (count > limits.Value.MaxBatchSize)
+                    return Problems.TooLarge($"the batch has {count} events; at most {limits.Value.MaxBatchSize} are accepted per request");
+
+                // All asks go out in input order before any is awaited: per session, mailbox order is input order.
+                var pending = root.EnumerateArray().Select(item => gateway.DecideAsync(item, ct)).ToList();
+                return Results.Json(await Task.WhenAll(pending), DecisionJson.Options);
+            }
+            catch (AskTimeoutException)
+            {
+                return Problems.Unavailable(context, "the session did not answer in time; retry with the same eventId (duplicates are detected)");
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Akka.Actor;
+using ConsoleContext.Actors.Sessions;
+using ConsoleContext.Host.Security;
+using ConsoleContext.Queries;
+
+namespace ConsoleContext.Host.Api;
+
+/// <summary>The softphone backend's questions: who owns call X, and what does session Y look like.</summary>
+public static class QueryEndpoints
+{
+    public static RouteGroupBuilder MapQueries(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/calls/{callId}", GetCall)
+            .RequireAuthorization(Roles.Query)
+            .Produces<CallView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetCall")
+            .WithSummary("The owner of a call, by callId alone")
+            .WithDescription("Answers from the session that most recently started the call: state, owner tab, the owner's primary tab, " +
+                             "related records and a call-log suggestion (whoId: first related Contact or Lead; whatId: latest other record).");
+
+        v1.MapGet("/sessions/{sessionId}", GetSession)
+            .RequireAuthorization(Roles.Query)
+            .Produces<SessionSnapshot>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetSession")
+            .WithSummary("A session snapshot: tab tree with records, focused tab, calls with owners, agent status");
+        return v1;
+    }
+
+    private static async Task<IResult> GetCall(string callId, HttpContext context, SessionGateway gateway, CancellationToken ct)
+    {
+        if (PathIds.CallIdProblem(callId) is { } problem)
+            return Problems.BadRequest(problem);
+        try
+        {
+            var sessionId = await gateway.LocateCallAsync(callId, ct);
+            if (sessionId is null)
+                return Problems.NotFound($"no call \"{callId}\" was ever started");
+            var answer = await gateway.AskAsync<object>(new SessionQueries.GetCall(sessionId, callId), ct);
+            return answer is CallView view ? Results.Ok(view) : Problems.NotFound($"no call \"{callId}\" was ever started");
+        }
+        catch (AskTimeoutException)
+        {
+            return Problems.Unavailable(context, "the session did not answer in time");
+        }
+    }
+
+    private static async Task<IResult> GetSession(string sessionId, HttpContext context, SessionGateway gateway, CancellationToken ct)
+    {
+        if (PathIds.SessionIdProblem(sessionId) is { } problem)
+            return Problems.BadRequest(problem);
+        try
+        {
+            var snapshot = await gateway.AskAsync<SessionSnapshot>(new SessionQueries.GetSnapshot(sessionId), ct);
+            return snapshot.EventsSeen == 0 ? Problems.NotFound($"session \"{sessionId}\" has no accepted events") : Results.Ok(snapshot);
+        }
+        catch (AskTimeoutException)
+        {
+            return Problems.Unavailable(context, "the session did not answer in time");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace ConsoleContext.Host.Options;
+
+/// <summary><c>Storage:*</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+    public string DataDirectory { get; set; } = "./data";
+}
+
+/// <summary><c>Security:*</c>.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+    public List<string> AllowedOrigins { get; set; } = [];
+}
+
+public sealed class ApiKeyOptions
+{
+    public string Key { get; set; } = "";
+    public List<string> Roles { get; set; } = [];
+}
+
+/// <summary><c>Limits:*</c>: request size, batch size, per-key rate and how long a request waits for a session.</summary>
+public sealed class LimitsOptions
+{
+    public const string Section = "Limits";
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+    public int MaxBatchSize { get; set; } = 1000;
+    public int PermitsPerSecond { get; set; } = 5000;
+    public int Burst { get; set; } = 10000;
+    public TimeSpan AskTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,97 @@
+using ConsoleContext.Host.Api;
+using ConsoleContext.Host.Options;
+using ConsoleContext.Host.Security;
+using ConsoleContext.Host.Wiring;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using System.Threading.RateLimiting;
+
+namespace ConsoleContext.Host;
+
+/// <summary>Builds the HTTP service exactly as production runs it; the integration specs call this too.</summary>
+public static class TrackerApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string CorsPolicy = "browser-bridges";
+    public const string RatePolicy = "per-key";
+
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
+
+        builder.AddTracker();
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(ApiKeyStore.Create(security, storage.DataDirectory));
+        builder.Services.AddSingleton<SessionGateway>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(o =>
+        {
+            foreach (var role in Roles.All)
+                o.AddPolicy(role, p => p.RequireRole(role));
+        });
+        builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
+            .WithOrigins([.. security.AllowedOrigins])
+            .WithMethods("GET", "POST")
+            .WithHeaders("Authorization", "Content-Type")));
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RatePolicy, http => RateLimitPartition.GetTokenBucketLimiter(
+                http.User.Identity?.Name ?? "anonymous",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.Burst,
+                    TokensPerPeriod = limits.PermitsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            o.OnRejected = (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                return new ValueTask(Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"this API key is limited to {limits.PermitsPerSecond} requests per second (burst {limits.Burst}); retry after the Retry-After seconds"));
+            };
+        });
+        builder.Services.AddHealthChecks().AddCheck<ActorSystemHealthCheck>("actor-system", tags: ["ready"]);
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors(CorsPolicy);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+
+        app.MapGroup("/v1")
+            .RequireRateLimiting(RatePolicy)
+            .MapEvents()
+            .MapQueries()
+            .MapDecisionStream();
+
+        StartupBanner.Register(app);
+        return app;
+    }
+}
