@@ -1,6 +1,8 @@
 using Akka.Hosting;
+using Akka.Persistence.Sql;
 using ConsoleContext.Actors.Calls;
 using ConsoleContext.Actors.Sessions;
+using ConsoleContext.Persistence;
 using ConsoleContext.Rules;
 
 namespace ConsoleContext.Hosting;
@@ -10,17 +12,30 @@ public static class ConsoleContextAkkaExtensions
 {
     /// <summary>
     /// Starts the session entry point (registered as <see cref="SessionRouterActor"/>) and the call directory
-    /// (registered as <see cref="CallIndexActor"/>). Settings come from
-    /// <paramref name="settings"/> when given, else from the actor system's <c>console-context</c> HOCON section.
+    /// (registered as <see cref="CallIndexActor"/>), binds the persisted types to their serializer, and falls
+    /// back to the in-memory journal when no other is configured. Settings come from <paramref name="settings"/>
+    /// when given, else from the actor system's <c>console-context</c> HOCON section.
     /// </summary>
     public static AkkaConfigurationBuilder AddConsoleContext(this AkkaConfigurationBuilder builder, OwnershipSettings? settings = null)
     {
+        builder.AddHocon(ConsoleContextConfig.Serialization, HoconAddMode.Prepend);
+        builder.AddHocon(ConsoleContextConfig.InMemoryPersistence, HoconAddMode.Append);
         return builder.WithActors((system, registry) =>
         {
-            var rules = new OwnershipRules(settings ?? OwnershipSettings.FromConfig(system.Settings.Config));
+            var config = system.Settings.Config;
+            var rules = new OwnershipRules(settings ?? OwnershipSettings.FromConfig(config));
             var callIndex = system.ActorOf(CallIndexActor.Props(), "calls");
             registry.Register<CallIndexActor>(callIndex);
-            registry.Register<SessionRouterActor>(system.ActorOf(SessionRouterActor.Props(rules, callIndex), "sessions"));
+            registry.Register<SessionRouterActor>(system.ActorOf(
+                SessionRouterActor.Props(rules, callIndex, SessionLifecycleSettings.FromConfig(config)), "sessions"));
         });
+    }
+
+    /// <summary>Journal and snapshots in a SQL database through Akka.Persistence.Sql (SQLite by default in the Host).</summary>
+    public static AkkaConfigurationBuilder AddConsoleContextSqlPersistence(this AkkaConfigurationBuilder builder, string providerName, string connectionString)
+    {
+        builder.AddHocon(ConsoleContextConfig.SqlPersistence(providerName, connectionString), HoconAddMode.Prepend);
+        builder.AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
+        return builder;
     }
 }

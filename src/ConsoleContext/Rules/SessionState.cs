@@ -1,3 +1,4 @@
+using ConsoleContext.Persistence;
 using ConsoleContext.Protocol;
 
 namespace ConsoleContext.Rules;
@@ -33,6 +34,30 @@ public sealed class SessionState
     public int SeenEventCount => _seenEventIds.Count;
 
     public bool HasSeen(string eventId) => _seenEventIds.Contains(eventId);
+
+    public SessionStateData ToData() => new(SessionId, [.. _tabs.Values], [.. _calls.Values], [.. _activeCallIds], FocusedTabId,
+        LastNavigationRecord, LastNavigationUrl, ClickIntents, AgentStatus, SeqMark, Clock, [.. _seenEventIds]);
+
+    public static SessionState FromData(SessionStateData data)
+    {
+        var state = new SessionState(data.SessionId)
+        {
+            FocusedTabId = data.FocusedTabId,
+            LastNavigationRecord = data.LastNavigationRecord,
+            LastNavigationUrl = data.LastNavigationUrl,
+            ClickIntents = data.ClickIntents,
+            AgentStatus = data.AgentStatus,
+            SeqMark = data.SeqMark,
+            Clock = data.Clock,
+        };
+        foreach (var tab in data.Tabs)
+            state._tabs[tab.TabId] = tab;
+        foreach (var call in data.Calls)
+            state._calls[call.CallId] = call;
+        state._activeCallIds.AddRange(data.ActiveCallIds);
+        state._seenEventIds.UnionWith(data.SeenEventIds);
+        return state;
+    }
 
     internal void RecordEvent(SessionChanges.EventRecorded change)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Akka.Actor;
 using ConsoleContext.Host.Options;
 using ConsoleContext.Host.Security;
 using ConsoleContext.Protocol;
@@ -55,14 +54,11 @@ public static class EventsEndpoints
                 var count = root.GetArrayLength();
                 if (count > limits.Value.MaxBatchSize)
                     return Problems.TooLarge($"the batch has {count} events; at most {limits.Value.MaxBatchSize} are accepted per request");
-
-                // All asks go out in input order before any is awaited: per session, mailbox order is input order.
-                var pending = root.EnumerateArray().Select(item => gateway.DecideAsync(item, ct)).ToList();
-                return Results.Json(await Task.WhenAll(pending), DecisionJson.Options);
+                return Results.Json(await gateway.DecideBatchAsync([.. root.EnumerateArray()], ct), DecisionJson.Options);
             }
-            catch (AskTimeoutException)
+            catch (Exception ex) when (Problems.FromSessionFailure(context, ex) is { } problem)
             {
-                return Problems.Unavailable(context, "the session did not answer in time; retry with the same eventId (duplicates are detected)");
+                return problem;
             }
         }
     }

@@ -1,3 +1,5 @@
+using ConsoleContext.Persistence;
+
 namespace ConsoleContext.Host.Api;
 
 /// <summary>Every error answer is application/problem+json with a detail that names the problem.</summary>
@@ -17,6 +19,16 @@ public static class Problems
         context.Response.Headers.RetryAfter = "1";
         return Of(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail);
     }
+
+    /// <summary>What a failed ask to a session means to an HTTP caller; null for failures that are bugs (500 via the exception handler).</summary>
+    public static IResult? FromSessionFailure(HttpContext context, Exception ex) => ex switch
+    {
+        Akka.Actor.AskTimeoutException or TaskCanceledException when !context.RequestAborted.IsCancellationRequested =>
+            Unavailable(context, "the session did not answer in time; retry with the same eventId (duplicates are detected)"),
+        JournalWriteException => Unavailable(context, "the event could not be recorded durably and was not accepted; retry with the same eventId"),
+        SessionUnavailableException unavailable => Of(StatusCodes.Status500InternalServerError, "Session unavailable", unavailable.Message),
+        _ => null,
+    };
 
     public static Task Write(HttpContext context, int status, string title, string detail) =>
         Of(status, title, detail).ExecuteAsync(context);

@@ -1,4 +1,3 @@
-using Akka.Actor;
 using ConsoleContext.Actors.Sessions;
 using ConsoleContext.Host.Security;
 using ConsoleContext.Queries;
@@ -42,9 +41,9 @@ public static class QueryEndpoints
             var answer = await gateway.AskAsync<object>(new SessionQueries.GetCall(sessionId, callId), ct);
             return answer is CallView view ? Results.Ok(view) : Problems.NotFound($"no call \"{callId}\" was ever started");
         }
-        catch (AskTimeoutException)
+        catch (Exception ex) when (Problems.FromSessionFailure(context, ex) is { } failure)
         {
-            return Problems.Unavailable(context, "the session did not answer in time");
+            return failure;
         }
     }
 
@@ -57,9 +56,9 @@ public static class QueryEndpoints
             var snapshot = await gateway.AskAsync<SessionSnapshot>(new SessionQueries.GetSnapshot(sessionId), ct);
             return snapshot.EventsSeen == 0 ? Problems.NotFound($"session \"{sessionId}\" has no accepted events") : Results.Ok(snapshot);
         }
-        catch (AskTimeoutException)
+        catch (Exception ex) when (Problems.FromSessionFailure(context, ex) is { } failure)
         {
-            return Problems.Unavailable(context, "the session did not answer in time");
+            return failure;
         }
     }
 }

@@ -25,6 +25,39 @@ public sealed class SessionGateway(ActorRegistry registry, IOptions<LimitsOption
             : Task.FromResult(parsed.Rejection!);
     }
 
+    /// <summary>
+    /// Decides a batch: each session gets its events in one message (journaled together), all sessions at once;
+    /// the decisions come back in input order, rejected items in their place.
+    /// </summary>
+    public async Task<Decision[]> DecideBatchAsync(IReadOnlyList<System.Text.Json.JsonElement> items, CancellationToken cancellationToken)
+    {
+        var decisions = new Decision[items.Count];
+        var bySession = new Dictionary<string, (List<ConsoleEvent> Events, List<int> Positions)>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var parsed = ConsoleEventParser.Parse(items[i]);
+            if (parsed.Event is not { } e)
+            {
+                decisions[i] = parsed.Rejection!;
+                continue;
+            }
+            if (!bySession.TryGetValue(e.SessionId, out var group))
+                bySession[e.SessionId] = group = ([], []);
+            group.Events.Add(e);
+            group.Positions.Add(i);
+        }
+
+        var asks = bySession.Select(async pair =>
+        {
+            var answer = await Sessions.Ask<SessionCommands.BatchDecided>(
+                new SessionCommands.SubmitBatch(pair.Key, pair.Value.Events), _timeout, cancellationToken);
+            for (var k = 0; k < answer.Decisions.Count; k++)
+                decisions[pair.Value.Positions[k]] = answer.Decisions[k];
+        }).ToList();
+        await Task.WhenAll(asks);
+        return decisions;
+    }
+
     public Task<T> AskAsync<T>(object message, CancellationToken cancellationToken) =>
         Sessions.Ask<T>(message, _timeout, cancellationToken);
 

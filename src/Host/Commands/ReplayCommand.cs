@@ -35,7 +35,7 @@ public static class ReplayCommand
         }
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.AddTracker(logToStandardError: true);
+        builder.AddTracker(durable: false, logToStandardError: true);
         using var host = builder.Build();
         await host.StartAsync();
         try

@@ -1,3 +1,5 @@
+using ConsoleContext.Host.Wiring;
+
 namespace ConsoleContext.Host.Options;
 
 /// <summary><c>Storage:*</c>.</summary>
@@ -5,6 +7,10 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
     public string DataDirectory { get; set; } = "./data";
+    /// <summary>An Akka.Persistence.Sql (linq2db) provider name; the default is the embedded SQLite.</summary>
+    public string Provider { get; set; } = StorageSettings.SqliteProvider;
+    /// <summary>Empty means a SQLite file <c>console-context.db</c> in the data directory.</summary>
+    public string? ConnectionString { get; set; }
 }
 
 /// <summary><c>Security:*</c>.</summary>

@@ -16,7 +16,8 @@ public static class TrackerWiring
 {
     public const string ActorSystemName = "console-context";
 
-    public static IHostApplicationBuilder AddTracker(this IHostApplicationBuilder builder, bool logToStandardError = false)
+    /// <param name="durable">True journals to the configured SQL store (the service); false keeps sessions in memory (replay).</param>
+    public static IHostApplicationBuilder AddTracker(this IHostApplicationBuilder builder, bool durable, bool logToStandardError = false)
     {
         var jsonLogs = string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
         builder.Services.AddSerilog((_, logger) =>
@@ -44,6 +45,12 @@ public static class TrackerWiring
                 setup.AddLoggerFactory();
             });
             akka.AddConsoleContext(Settings(hocon, builder.Configuration));
+            if (durable)
+            {
+                var storage = StorageSettings.From(builder.Configuration);
+                storage.Prepare();
+                akka.AddConsoleContextSqlPersistence(storage.Provider, storage.ConnectionString);
+            }
         });
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using ConsoleContext.Host;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
 
 namespace ConsoleContext.Tests.Host;
 
@@ -65,6 +66,7 @@ public sealed class RunningHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
         if (_ownsDataDirectory && Directory.Exists(DataDirectory))
             Directory.Delete(DataDirectory, recursive: true);
     }

@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Persistence;
 using ConsoleContext.Actors.Calls;
+using ConsoleContext.Persistence;
 using ConsoleContext.Protocol;
 using ConsoleContext.Queries;
 using ConsoleContext.Rules;
@@ -9,54 +11,209 @@ namespace ConsoleContext.Actors.Sessions;
 
 /// <summary>
 /// Decides, for each event of one session, whether it applies to the call-active tab, and answers the
-/// asker directly. It owns the session's <see cref="SessionState"/>; the rules themselves are pure
-/// (<see cref="OwnershipRules"/>), this actor only feeds them in mailbox order and keeps the result.
+/// asker once the accepted events are journaled. It owns the session's <see cref="SessionState"/>; the
+/// rules themselves are pure (<see cref="OwnershipRules"/>), this actor feeds them in mailbox order,
+/// journals what they accepted and recovers by deciding the journaled events again.
 /// </summary>
-public sealed class CallOwnershipActor : ReceiveActor
+public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 {
+    private sealed record PendingReply(IActorRef ReplyTo, object Reply, IReadOnlyList<SessionEvents.Decided> Decided, int Entries);
+    private sealed record RetentionExpired;
+
     private readonly OwnershipRules _rules;
     private readonly IActorRef _callIndex;
-    private readonly SessionState _state;
+    private readonly SessionLifecycleSettings _lifecycle;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    // Answers wait here, in order, until the journal has every event they depend on.
+    private readonly Queue<PendingReply> _awaiting = new();
+    private SessionState _state;
+    private int _entriesOfHeadWritten;
+    private long _lastSnapshotSequenceNr;
+    private DateTimeOffset? _endedAt;
 
-    public CallOwnershipActor(string sessionId, OwnershipRules rules, IActorRef callIndex)
+    public CallOwnershipActor(string sessionId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle)
     {
         _rules = rules;
         _callIndex = callIndex;
+        _lifecycle = lifecycle;
         _state = new SessionState(sessionId);
+        PersistenceId = PersistenceIdOf(sessionId);
 
-        Receive<SessionCommands.Submit>(Decide);
-        Receive<SessionQueries.GetSnapshot>(_ => Sender.Tell(SessionViews.Snapshot(_state)));
-        Receive<SessionQueries.GetCall>(q => Sender.Tell(_state.Calls.TryGetValue(q.CallId, out var call)
+        Recover<SnapshotOffer>(offer =>
+        {
+            _state = SessionState.FromData((SessionStateData)offer.Snapshot);
+            _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+        });
+        Recover<EventAccepted>(entry =>
+        {
+            var ruling = _rules.Decide(_state, entry.Event, entry.Event.Header.At!.Value);
+            OwnershipRules.Apply(_state, ruling.Changes);
+            TrackEnd(entry.Event);
+        });
+        Recover<RecoveryCompleted>(_ =>
+        {
+            ScheduleRetention();
+            if (_state.Tabs.Count > 0)
+                Context.Parent.Tell(new SessionEvents.Recovered([.. _state.Tabs.Keys]));
+        });
+
+        Command<SessionCommands.Submit>(submit => Decide([submit.Event], submit.Event, decisions => decisions[0]));
+        Command<SessionCommands.SubmitBatch>(batch => Decide(batch.Events, null, decisions => new SessionCommands.BatchDecided(decisions)));
+        Command<SessionQueries.GetSnapshot>(_ => Sender.Tell(SessionViews.Snapshot(_state)));
+        Command<SessionQueries.GetCall>(q => Sender.Tell(_state.Calls.TryGetValue(q.CallId, out var call)
             ? SessionViews.Call(_state, call)
             : new SessionQueries.CallNotFound(q.SessionId, q.CallId)));
+        Command<SaveSnapshotSuccess>(OnSnapshotSaved);
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Session {SessionId}: snapshot failed; the journal still holds everything", _state.SessionId));
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Session {SessionId}: pruning the journal failed", _state.SessionId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Session {SessionId}: deleting old snapshots failed", _state.SessionId));
+        Command<RetentionExpired>(_ => DeleteSession());
     }
 
-    public static Props Props(string sessionId, OwnershipRules rules, IActorRef callIndex) =>
-        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, rules, callIndex));
+    public override string PersistenceId { get; }
 
-    private void Decide(SessionCommands.Submit submit)
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static string PersistenceIdOf(string sessionId) => "session-" + sessionId;
+
+    public static Props Props(string sessionId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle) =>
+        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, rules, callIndex, lifecycle));
+
+    private void Decide(IReadOnlyList<ConsoleEvent> events, ConsoleEvent? single, Func<IReadOnlyList<Decision>, object> reply)
     {
-        Ruling ruling;
-        try
+        var now = Context.System.Scheduler.Now;
+        var decisions = new List<Decision>(events.Count);
+        var decided = new List<SessionEvents.Decided>(events.Count);
+        var entries = new List<EventAccepted>();
+        Exception? fault = null;
+        foreach (var e in events)
         {
-            ruling = _rules.Decide(_state, submit.Event, Context.System.Scheduler.Now);
+            Ruling ruling;
+            try
+            {
+                ruling = _rules.Decide(_state, e, now);
+            }
+            catch (Exception ex)
+            {
+                // Decide never changes the state, so the session carries on exactly as before this event.
+                _log.Error(ex, "Session {SessionId} could not decide {EventType} {EventId}; state unchanged", _state.SessionId, e.Type, e.EventId);
+                fault = ex;
+                break;
+            }
+            if (ruling.Accepted)
+            {
+                OwnershipRules.Apply(_state, ruling.Changes);
+                entries.Add(EventAccepted.Of(e, now));
+            }
+            decisions.Add(ruling.Decision);
+            decided.Add(new SessionEvents.Decided(e, ruling.Decision, ruling.Changes));
         }
-        catch (Exception ex)
+
+        var answer = fault is null ? reply(decisions) : new Status.Failure(fault);
+        _awaiting.Enqueue(new PendingReply(Sender, answer, decided, entries.Count));
+        if (entries.Count == 0)
+            DeferAsync(answer, _ => ReleaseHead());
+        else
+            PersistAllAsync(entries, OnWritten);
+    }
+
+    private void OnWritten(EventAccepted entry)
+    {
+        TrackEnd(entry.Event);
+        if (++_entriesOfHeadWritten == _awaiting.Peek().Entries)
+            ReleaseHead();
+    }
+
+    private void ReleaseHead()
+    {
+        _entriesOfHeadWritten = 0;
+        var pending = _awaiting.Dequeue();
+        foreach (var d in pending.Decided)
         {
-            // Decide never changes the state, so the session carries on exactly as before this event.
-            _log.Error(ex, "Session {SessionId} could not decide {EventType} {EventId}; state unchanged",
-                _state.SessionId, submit.Event.Type, submit.Event.EventId);
-            Sender.Tell(new Status.Failure(ex));
+            // Told before the answer, so whoever reads the decision can already look the call up by id.
+            if (d.Event is ConsoleEvents.CallStarted started && d.Decision.Outcome == Outcomes.Applied)
+                _callIndex.Tell(new CallIndexMessages.CallStartedIn(started.CallId, _state.SessionId));
+        }
+        pending.ReplyTo.Tell(pending.Reply);
+        foreach (var d in pending.Decided)
+            Context.Parent.Tell(d);
+        if (pending.Entries > 0 && (_endedAt is not null || Timers.IsTimerActive(nameof(RetentionExpired))))
+            ScheduleRetention();
+        MaybeSnapshot();
+    }
+
+    private void MaybeSnapshot()
+    {
+        // Only when nothing is in flight: the state must be exactly the journal up to LastSequenceNr.
+        if (_awaiting.Count == 0 && LastSequenceNr - _lastSnapshotSequenceNr >= _lifecycle.SnapshotEvery)
+        {
+            _lastSnapshotSequenceNr = LastSequenceNr;
+            SaveSnapshot(_state.ToData());
+        }
+    }
+
+    private void OnSnapshotSaved(SaveSnapshotSuccess saved)
+    {
+        var pruneTo = saved.Metadata.SequenceNr - _lifecycle.JournalKeepEvents;
+        if (pruneTo > 0)
+            DeleteMessages(pruneTo);
+        DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
+    }
+
+    private void TrackEnd(ConsoleEvent e)
+    {
+        if (e is ConsoleEvents.SessionEnded)
+            _endedAt = e.Header.At;
+        else
+            _endedAt = null;
+    }
+
+    private void ScheduleRetention()
+    {
+        if (_endedAt is not { } endedAt)
+        {
+            Timers.Cancel(nameof(RetentionExpired));
             return;
         }
+        var remaining = endedAt + _lifecycle.EndedRetention - Context.System.Scheduler.Now;
+        Timers.StartSingleTimer(nameof(RetentionExpired), new RetentionExpired(), remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+    }
 
-        if (ruling.Accepted)
-            OwnershipRules.Apply(_state, ruling.Changes);
-        // Told before the answer, so whoever reads the decision can already look the call up by id.
-        if (submit.Event is ConsoleEvents.CallStarted started && ruling.Decision.Outcome == Outcomes.Applied)
-            _callIndex.Tell(new CallIndexMessages.CallStartedIn(started.CallId, _state.SessionId));
-        Sender.Tell(ruling.Decision);
-        Context.Parent.Tell(new SessionEvents.Decided(submit.Event, ruling.Decision, ruling.Changes));
+    private void DeleteSession()
+    {
+        _log.Info("Session {SessionId}: retention after sessionEnded has passed; deleting its journal and snapshots", _state.SessionId);
+        DeleteMessages(long.MaxValue);
+        DeleteSnapshots(SnapshotSelectionCriteria.Latest);
+        Context.Parent.Tell(new SessionEvents.Deleted(_state.SessionId));
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        FailAwaiting(cause);
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        // The state already holds the rejected event; only a recovery from the journal makes it true again.
+        FailAwaiting(cause);
+        base.OnPersistRejected(cause, @event, sequenceNr);
+        Context.Stop(Self);
+    }
+
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        Context.Parent.Tell(new SessionEvents.RecoveryFailed(reason));
+        base.OnRecoveryFailure(reason, message);
+    }
+
+    private void FailAwaiting(Exception cause)
+    {
+        _log.Error(cause, "Session {SessionId}: the journal refused a write; {Count} answers fail and the session recovers", _state.SessionId, _awaiting.Count);
+        var failure = new Status.Failure(new JournalWriteException(_state.SessionId, cause));
+        while (_awaiting.Count > 0)
+            _awaiting.Dequeue().ReplyTo.Tell(failure);
     }
 }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using ConsoleContext.Actors.Tabs;
+using ConsoleContext.Persistence;
 using ConsoleContext.Protocol;
 using ConsoleContext.Rules;
 
@@ -13,27 +14,84 @@ namespace ConsoleContext.Actors.Sessions;
 public sealed class SessionActor : ReceiveActor
 {
     private readonly string _sessionId;
-    private readonly IActorRef _ownership;
+    private readonly OwnershipRules _rules;
+    private readonly IActorRef _callIndex;
+    private readonly SessionLifecycleSettings _lifecycle;
     private readonly Dictionary<string, IActorRef> _tabs = new(StringComparer.Ordinal);
     private readonly HashSet<IActorRef> _subscribers = [];
+    private IActorRef _ownership = ActorRefs.Nobody;
     private long _tabActorCount;
+    private long _ownershipIncarnation;
 
-    public SessionActor(string sessionId, OwnershipRules rules, IActorRef callIndex)
+    public SessionActor(string sessionId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle)
     {
         _sessionId = sessionId;
-        _ownership = Context.ActorOf(CallOwnershipActor.Props(sessionId, rules, callIndex), "ownership");
+        _rules = rules;
+        _callIndex = callIndex;
+        _lifecycle = lifecycle;
+        StartOwnership();
+        Context.SetReceiveTimeout(lifecycle.PassivateAfter);
+        Become(Running);
+    }
 
+    public static Props Props(string sessionId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle) =>
+        Akka.Actor.Props.Create(() => new SessionActor(sessionId, rules, callIndex, lifecycle));
+
+    // A fault in a child must not cost the session its state: the rules never change state on a failed
+    // decision, and a tab actor's view stays valid, so the child resumes with the next message.
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Resume);
+
+    private void Running()
+    {
         Receive<SessionCommands.Submit>(submit => _ownership.Forward(submit));
+        Receive<SessionCommands.SubmitBatch>(batch => _ownership.Forward(batch));
         Receive<SessionQueries.GetSnapshot>(query => _ownership.Forward(query));
         Receive<SessionQueries.GetCall>(query => _ownership.Forward(query));
-        Receive<SessionQueries.GetTabActivity>(query =>
-        {
-            if (_tabs.TryGetValue(query.TabId, out var tab))
-                tab.Forward(new TabCommands.GetActivity());
-            else
-                Sender.Tell(new SessionQueries.TabNotFound(query.SessionId, query.TabId));
-        });
+        ReceiveTabActivity();
         Receive<SessionEvents.Decided>(OnDecided);
+        Receive<SessionEvents.Recovered>(recovered =>
+        {
+            foreach (var tabId in recovered.OpenTabIds)
+                StartTab(tabId);
+        });
+        ReceiveSubscriptions();
+        Receive<SessionEvents.RecoveryFailed>(failed => Become(() => Unavailable(failed.Cause)));
+        // A write the journal refused stops the ownership actor; a fresh one recovers what was recorded.
+        Receive<Terminated>(t => t.ActorRef.Equals(_ownership), _ => StartOwnership());
+        Receive<Terminated>(t => _subscribers.Remove(t.ActorRef));
+        Receive<ReceiveTimeout>(_ =>
+        {
+            if (_subscribers.Count == 0)
+                Context.Parent.Tell(new SessionEvents.Passivate(_sessionId));
+        });
+        Receive<SessionEvents.Deleted>(_ => Context.Parent.Tell(new SessionEvents.Passivate(_sessionId)));
+    }
+
+    /// <summary>The journal cannot be read back: every question gets a clear failure; other sessions are unaffected.</summary>
+    private void Unavailable(Exception cause)
+    {
+        var failure = new Status.Failure(new SessionUnavailableException(_sessionId, cause.Message, cause));
+        Receive<ISessionMessage>(_ => Sender.Tell(failure));
+        Receive<Terminated>(t => _subscribers.Remove(t.ActorRef));
+        Receive<ReceiveTimeout>(_ => Context.Parent.Tell(new SessionEvents.Passivate(_sessionId)));
+    }
+
+    private void StartOwnership()
+    {
+        _ownership = Context.ActorOf(CallOwnershipActor.Props(_sessionId, _rules, _callIndex, _lifecycle), $"ownership-{++_ownershipIncarnation}");
+        Context.Watch(_ownership);
+    }
+
+    private void ReceiveTabActivity() => Receive<SessionQueries.GetTabActivity>(query =>
+    {
+        if (_tabs.TryGetValue(query.TabId, out var tab))
+            tab.Forward(new TabCommands.GetActivity());
+        else
+            Sender.Tell(new SessionQueries.TabNotFound(query.SessionId, query.TabId));
+    });
+
+    private void ReceiveSubscriptions()
+    {
         Receive<SessionCommands.SubscribeDecisions>(s =>
         {
             if (_subscribers.Add(s.Subscriber))
@@ -44,15 +102,7 @@ public sealed class SessionActor : ReceiveActor
             if (_subscribers.Remove(s.Subscriber))
                 Context.Unwatch(s.Subscriber);
         });
-        Receive<Terminated>(t => _subscribers.Remove(t.ActorRef));
     }
-
-    public static Props Props(string sessionId, OwnershipRules rules, IActorRef callIndex) =>
-        Akka.Actor.Props.Create(() => new SessionActor(sessionId, rules, callIndex));
-
-    // A fault in a child must not cost the session its state: the rules never change state on a failed
-    // decision, and a tab actor's view stays valid, so the child resumes with the next message.
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Resume);
 
     private void OnDecided(SessionEvents.Decided decided)
     {
@@ -70,9 +120,8 @@ public sealed class SessionActor : ReceiveActor
     {
         switch (change)
         {
-            case SessionChanges.TabSaved saved when !_tabs.ContainsKey(saved.Tab.TabId):
-                // Tab ids are opaque; a counter keeps actor names valid and never reuses a stopping actor's name.
-                _tabs[saved.Tab.TabId] = Context.ActorOf(TabActor.Props(_sessionId, saved.Tab.TabId), $"tab-{++_tabActorCount}");
+            case SessionChanges.TabSaved saved:
+                StartTab(saved.Tab.TabId);
                 break;
             case SessionChanges.TabsClosed closed:
                 foreach (var id in closed.TabIds)
@@ -83,6 +132,13 @@ public sealed class SessionActor : ReceiveActor
                     StopTab(id);
                 break;
         }
+    }
+
+    private void StartTab(string tabId)
+    {
+        // Tab ids are opaque; a counter keeps actor names valid and never reuses a stopping actor's name.
+        if (!_tabs.ContainsKey(tabId))
+            _tabs[tabId] = Context.ActorOf(TabActor.Props(_sessionId, tabId), $"tab-{++_tabActorCount}");
     }
 
     private void StopTab(string tabId)

@@ -12,6 +12,11 @@ public static class SessionCommands
         public string SessionId => Event.SessionId;
     }
 
+    /// <summary>Decide several events of one session in order; they are journaled together. The reply is a <see cref="BatchDecided"/>.</summary>
+    public sealed record SubmitBatch(string SessionId, IReadOnlyList<ConsoleEvent> Events) : ISessionMessage;
+
+    public sealed record BatchDecided(IReadOnlyList<Decision> Decisions);
+
     /// <summary>From now on, send every decision of the session to <paramref name="Subscriber"/> (until it stops or unsubscribes).</summary>
     public sealed record SubscribeDecisions(string SessionId, IActorRef Subscriber) : ISessionMessage;
 

@@ -8,4 +8,16 @@ public static class SessionEvents
 {
     /// <summary>An event was decided; <paramref name="Changes"/> is empty unless it was accepted.</summary>
     public sealed record Decided(ConsoleEvent Event, Decision Decision, IReadOnlyList<SessionChange> Changes);
+
+    /// <summary>The ownership actor has recovered; these tabs are open and need their tab actors.</summary>
+    public sealed record Recovered(IReadOnlyCollection<string> OpenTabIds);
+
+    /// <summary>The session's journal could not be read back; the session must answer every message with this failure.</summary>
+    public sealed record RecoveryFailed(Exception Cause);
+
+    /// <summary>The session has been idle long enough to be stopped; the router stops it and buffers what arrives meanwhile.</summary>
+    public sealed record Passivate(string SessionId);
+
+    /// <summary>The retention after sessionEnded has passed and the session's journal and snapshots are deleted.</summary>
+    public sealed record Deleted(string SessionId);
 }

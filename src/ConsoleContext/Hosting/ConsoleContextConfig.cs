@@ -1,0 +1,42 @@
+using Akka.Configuration;
+using ConsoleContext.Persistence;
+
+namespace ConsoleContext.Hosting;
+
+/// <summary>The library's own HOCON: serializer bindings and the in-memory journal used when no other is configured.</summary>
+public static class ConsoleContextConfig
+{
+    public static readonly Config Serialization = ConfigurationFactory.ParseString($$"""
+        akka.actor {
+          serializers.console-context = "{{typeof(ConsoleContextSerializer).AssemblyQualifiedName}}"
+          serialization-bindings {
+            "{{typeof(IPersistedMessage).FullName}}, {{typeof(IPersistedMessage).Assembly.GetName().Name}}" = console-context
+          }
+        }
+        """);
+
+    /// <summary>In-memory journal and snapshot store: what tests and the replay command run on.</summary>
+    public static readonly Config InMemoryPersistence = ConfigurationFactory.ParseString("""
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """);
+
+    /// <summary>Everything a plain TestKit needs to run the tracker's actors.</summary>
+    public static readonly Config ForTests = Serialization.WithFallback(InMemoryPersistence);
+
+    /// <summary>The SQL journal and snapshot store (Akka.Persistence.Sql) on the given provider, e.g. <c>SQLite.MS</c>.</summary>
+    public static Config SqlPersistence(string providerName, string connectionString)
+    {
+        var cs = Quote(connectionString);
+        var provider = Quote(providerName);
+        return ConfigurationFactory.ParseString($$"""
+            akka.persistence.journal.plugin = "akka.persistence.journal.sql"
+            akka.persistence.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, auto-initialize = on }
+            akka.persistence.query.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, write-plugin = "akka.persistence.journal.sql" }
+            akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
+            akka.persistence.snapshot-store.sql { connection-string = {{cs}}, provider-name = {{provider}}, auto-initialize = on }
+            """);
+    }
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+}

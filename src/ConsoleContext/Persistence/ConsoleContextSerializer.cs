@@ -1,0 +1,53 @@
+using System.Text;
+using System.Runtime.Serialization;
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Serialization;
+using ConsoleContext.Parsing;
+using ConsoleContext.Protocol;
+
+namespace ConsoleContext.Persistence;
+
+/// <summary>
+/// System.Text.Json serializer for everything persisted. A manifest names one type in one version and
+/// never changes meaning: a new shape gets a new manifest, and the old one stays readable.
+/// </summary>
+public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+{
+    public const int SerializerIdentifier = 7301;
+    public const string EventAcceptedV1 = "event-accepted.v1";
+    public const string SessionStateV1 = "session-state.v1";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public override int Identifier => SerializerIdentifier;
+
+    public override string Manifest(object o) => o switch
+    {
+        EventAccepted => EventAcceptedV1,
+        SessionStateData => SessionStateV1,
+        _ => throw new ArgumentException($"{o.GetType()} is not persisted by {nameof(ConsoleContextSerializer)}", nameof(o)),
+    };
+
+    // An accepted event is stored as its tape line: the journal reads like a tape and the parser guards recovery.
+    public override byte[] ToBinary(object obj) => obj switch
+    {
+        EventAccepted e => Encoding.UTF8.GetBytes(ConsoleEventJson.Write(e.Event)),
+        SessionStateData s => JsonSerializer.SerializeToUtf8Bytes(s, Json),
+        _ => throw new ArgumentException($"{obj.GetType()} is not persisted by {nameof(ConsoleContextSerializer)}", nameof(obj)),
+    };
+
+    public override object FromBinary(byte[] bytes, string manifest) => manifest switch
+    {
+        EventAcceptedV1 => new EventAccepted(ParseStored(bytes)),
+        SessionStateV1 => JsonSerializer.Deserialize<SessionStateData>(bytes, Json)
+                          ?? throw new SerializationException("a stored session snapshot is empty"),
+        _ => throw new SerializationException($"unknown manifest \"{manifest}\" for {nameof(ConsoleContextSerializer)}"),
+    };
+
+    private static ConsoleEvent ParseStored(byte[] bytes)
+    {
+        var parsed = ConsoleEventParser.Parse(Encoding.UTF8.GetString(bytes));
+        return parsed.Event ?? throw new SerializationException($"a stored event is unreadable: {parsed.Rejection!.Error}");
+    }
+}

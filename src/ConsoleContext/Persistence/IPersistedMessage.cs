@@ -1,0 +1,4 @@
+namespace ConsoleContext.Persistence;
+
+/// <summary>Marker bound to <see cref="ConsoleContextSerializer"/>: everything journaled or snapshotted implements it.</summary>
+public interface IPersistedMessage;

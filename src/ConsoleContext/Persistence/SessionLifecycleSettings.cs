@@ -1,0 +1,25 @@
+using Akka.Configuration;
+
+namespace ConsoleContext.Persistence;
+
+/// <summary>Snapshots, journal pruning, passivation and retention of sessions (HOCON <c>console-context.sessions</c>).</summary>
+/// <param name="SnapshotEvery">Save a snapshot after this many accepted events.</param>
+/// <param name="JournalKeepEvents">After a snapshot, journal entries older than this many events before it are deleted; the tape export covers what is kept.</param>
+/// <param name="PassivateAfter">An idle session's actors stop after this long; the next event or query recovers it.</param>
+/// <param name="EndedRetention">How long a session is kept after sessionEnded before its journal and snapshots are deleted.</param>
+public sealed record SessionLifecycleSettings(int SnapshotEvery, long JournalKeepEvents, TimeSpan PassivateAfter, TimeSpan EndedRetention)
+{
+    public static readonly SessionLifecycleSettings Default = new(500, 10_000, TimeSpan.FromMinutes(10), TimeSpan.FromDays(1));
+
+    public static SessionLifecycleSettings FromConfig(Config? config)
+    {
+        var section = config?.GetConfig("console-context.sessions");
+        if (section is null || section.IsEmpty)
+            return Default;
+        return new SessionLifecycleSettings(
+            section.GetInt("snapshot-every", Default.SnapshotEvery),
+            section.GetLong("journal-keep-events", Default.JournalKeepEvents),
+            section.GetTimeSpan("passivate-after", Default.PassivateAfter),
+            section.GetTimeSpan("ended-retention", Default.EndedRetention));
+    }
+}
