@@ -89,7 +89,8 @@ public static class TrackerApp
             .RequireRateLimiting(RatePolicy)
             .MapEvents()
             .MapQueries()
-            .MapDecisionStream();
+            .MapDecisionStream()
+            .MapTapeExport();
 
         StartupBanner.Register(app);
         return app;

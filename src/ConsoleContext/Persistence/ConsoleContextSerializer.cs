@@ -3,6 +3,7 @@ using System.Runtime.Serialization;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Serialization;
+using ConsoleContext.Actors.Calls;
 using ConsoleContext.Parsing;
 using ConsoleContext.Protocol;
 
@@ -17,6 +18,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     public const int SerializerIdentifier = 7301;
     public const string EventAcceptedV1 = "event-accepted.v1";
     public const string SessionStateV1 = "session-state.v1";
+    public const string CallStartedInV1 = "call-started-in.v1";
+    public const string CallDirectoryV1 = "call-directory.v1";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -26,6 +29,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     {
         EventAccepted => EventAcceptedV1,
         SessionStateData => SessionStateV1,
+        CallIndexMessages.CallStartedIn => CallStartedInV1,
+        CallIndexMessages.DirectorySnapshot => CallDirectoryV1,
         _ => throw new ArgumentException($"{o.GetType()} is not persisted by {nameof(ConsoleContextSerializer)}", nameof(o)),
     };
 
@@ -34,6 +39,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     {
         EventAccepted e => Encoding.UTF8.GetBytes(ConsoleEventJson.Write(e.Event)),
         SessionStateData s => JsonSerializer.SerializeToUtf8Bytes(s, Json),
+        CallIndexMessages.CallStartedIn c => JsonSerializer.SerializeToUtf8Bytes(c, Json),
+        CallIndexMessages.DirectorySnapshot d => JsonSerializer.SerializeToUtf8Bytes(d, Json),
         _ => throw new ArgumentException($"{obj.GetType()} is not persisted by {nameof(ConsoleContextSerializer)}", nameof(obj)),
     };
 
@@ -42,6 +49,10 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
         EventAcceptedV1 => new EventAccepted(ParseStored(bytes)),
         SessionStateV1 => JsonSerializer.Deserialize<SessionStateData>(bytes, Json)
                           ?? throw new SerializationException("a stored session snapshot is empty"),
+        CallStartedInV1 => JsonSerializer.Deserialize<CallIndexMessages.CallStartedIn>(bytes, Json)
+                           ?? throw new SerializationException("a stored call directory entry is empty"),
+        CallDirectoryV1 => JsonSerializer.Deserialize<CallIndexMessages.DirectorySnapshot>(bytes, Json)
+                           ?? throw new SerializationException("a stored call directory snapshot is empty"),
         _ => throw new SerializationException($"unknown manifest \"{manifest}\" for {nameof(ConsoleContextSerializer)}"),
     };
 

@@ -1,13 +1,21 @@
+using ConsoleContext.Persistence;
+
 namespace ConsoleContext.Actors.Calls;
 
 /// <summary>The call directory's protocol: which session most recently started a call id (spec §5, a transfer moves it).</summary>
 public static class CallIndexMessages
 {
-    /// <summary>Told by a session when it starts a call; the latest one wins.</summary>
-    public sealed record CallStartedIn(string CallId, string SessionId);
+    /// <summary>Told by a session when it starts a call; the latest one wins. Journaled; answered with <see cref="Recorded"/>.</summary>
+    public sealed record CallStartedIn(string CallId, string SessionId) : IPersistedMessage;
+
+    /// <summary>The directory has journaled a <see cref="CallStartedIn"/>; confirmations come back in the order they were asked.</summary>
+    public sealed record Recorded(string CallId);
 
     /// <summary>Answered with <see cref="CallLocation"/>; SessionId is null for a call never started.</summary>
     public sealed record Locate(string CallId);
 
     public sealed record CallLocation(string CallId, string? SessionId);
+
+    /// <summary>The directory's snapshot: call id to session id.</summary>
+    public sealed record DirectorySnapshot(IReadOnlyDictionary<string, string> SessionByCall) : IPersistedMessage;
 }

@@ -17,7 +17,16 @@ namespace ConsoleContext.Actors.Sessions;
 /// </summary>
 public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 {
-    private sealed record PendingReply(IActorRef ReplyTo, object Reply, IReadOnlyList<SessionEvents.Decided> Decided, int Entries);
+    /// <summary>An answer waiting for its journal writes and for the call directory to record the calls it started.</summary>
+    private sealed class PendingReply(IActorRef replyTo, object reply, IReadOnlyList<SessionEvents.Decided> decided, int writes, int directoryEntries)
+    {
+        public IActorRef ReplyTo { get; } = replyTo;
+        public object Reply { get; } = reply;
+        public IReadOnlyList<SessionEvents.Decided> Decided { get; } = decided;
+        public int WritesOutstanding { get; set; } = writes;
+        public int DirectoryOutstanding { get; set; } = directoryEntries;
+        public bool Ready => WritesOutstanding == 0 && DirectoryOutstanding == 0;
+    }
     private sealed record RetentionExpired;
 
     private readonly OwnershipRules _rules;
@@ -27,7 +36,6 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     // Answers wait here, in order, until the journal has every event they depend on.
     private readonly Queue<PendingReply> _awaiting = new();
     private SessionState _state;
-    private int _entriesOfHeadWritten;
     private long _lastSnapshotSequenceNr;
     private DateTimeOffset? _endedAt;
 
@@ -53,8 +61,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         Recover<RecoveryCompleted>(_ =>
         {
             ScheduleRetention();
-            if (_state.Tabs.Count > 0)
-                Context.Parent.Tell(new SessionEvents.Recovered([.. _state.Tabs.Keys]));
+            Context.Parent.Tell(new SessionEvents.Recovered([.. _state.Tabs.Keys]));
         });
 
         Command<SessionCommands.Submit>(submit => Decide([submit.Event], submit.Event, decisions => decisions[0]));
@@ -63,6 +70,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         Command<SessionQueries.GetCall>(q => Sender.Tell(_state.Calls.TryGetValue(q.CallId, out var call)
             ? SessionViews.Call(_state, call)
             : new SessionQueries.CallNotFound(q.SessionId, q.CallId)));
+        Command<CallIndexMessages.Recorded>(OnDirectoryRecorded);
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Session {SessionId}: snapshot failed; the journal still holds everything", _state.SessionId));
         Command<DeleteMessagesSuccess>(_ => { });
@@ -111,35 +119,55 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             decided.Add(new SessionEvents.Decided(e, ruling.Decision, ruling.Changes));
         }
 
+        // Calls this answer starts go to the directory now; the answer waits for its confirmation.
+        var startedCalls = 0;
+        foreach (var d in _callIndex.IsNobody() ? [] : decided)
+        {
+            if (d.Event is ConsoleEvents.CallStarted started && d.Decision.Outcome == Outcomes.Applied)
+            {
+                _callIndex.Tell(new CallIndexMessages.CallStartedIn(started.CallId, _state.SessionId));
+                startedCalls++;
+            }
+        }
+
         var answer = fault is null ? reply(decisions) : new Status.Failure(fault);
-        _awaiting.Enqueue(new PendingReply(Sender, answer, decided, entries.Count));
+        // A head with nothing to write still waits (one deferred "write") so answers leave in order.
+        _awaiting.Enqueue(new PendingReply(Sender, answer, decided, Math.Max(entries.Count, 1), startedCalls));
         if (entries.Count == 0)
-            DeferAsync(answer, _ => ReleaseHead());
+            DeferAsync(answer, _ => OnWritten(null));
         else
             PersistAllAsync(entries, OnWritten);
     }
 
-    private void OnWritten(EventAccepted entry)
+    private void OnWritten(EventAccepted? entry)
     {
-        TrackEnd(entry.Event);
-        if (++_entriesOfHeadWritten == _awaiting.Peek().Entries)
-            ReleaseHead();
+        if (entry is not null)
+            TrackEnd(entry.Event);
+        _awaiting.First(p => p.WritesOutstanding > 0).WritesOutstanding--;
+        ReleaseReady();
     }
 
-    private void ReleaseHead()
+    private void OnDirectoryRecorded(CallIndexMessages.Recorded recorded)
     {
-        _entriesOfHeadWritten = 0;
-        var pending = _awaiting.Dequeue();
-        foreach (var d in pending.Decided)
+        // Confirmations arrive in the order the calls were told, which is the order of the answers.
+        _awaiting.First(p => p.DirectoryOutstanding > 0).DirectoryOutstanding--;
+        ReleaseReady();
+    }
+
+    private void ReleaseReady()
+    {
+        var released = false;
+        while (_awaiting.Count > 0 && _awaiting.Peek().Ready)
         {
-            // Told before the answer, so whoever reads the decision can already look the call up by id.
-            if (d.Event is ConsoleEvents.CallStarted started && d.Decision.Outcome == Outcomes.Applied)
-                _callIndex.Tell(new CallIndexMessages.CallStartedIn(started.CallId, _state.SessionId));
+            var pending = _awaiting.Dequeue();
+            pending.ReplyTo.Tell(pending.Reply);
+            foreach (var d in pending.Decided)
+                Context.Parent.Tell(d);
+            released = true;
         }
-        pending.ReplyTo.Tell(pending.Reply);
-        foreach (var d in pending.Decided)
-            Context.Parent.Tell(d);
-        if (pending.Entries > 0 && (_endedAt is not null || Timers.IsTimerActive(nameof(RetentionExpired))))
+        if (!released)
+            return;
+        if (_endedAt is not null || Timers.IsTimerActive(nameof(RetentionExpired)))
             ScheduleRetention();
         MaybeSnapshot();
     }

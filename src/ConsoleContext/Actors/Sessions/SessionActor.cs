@@ -11,7 +11,7 @@ namespace ConsoleContext.Actors.Sessions;
 /// <see cref="TabActor"/> per open tab, hands each applied decision to the tab it is attributed to,
 /// and streams every decision to subscribers. It holds no rules state of its own.
 /// </summary>
-public sealed class SessionActor : ReceiveActor
+public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
 {
     private readonly string _sessionId;
     private readonly OwnershipRules _rules;
@@ -29,10 +29,11 @@ public sealed class SessionActor : ReceiveActor
         _rules = rules;
         _callIndex = callIndex;
         _lifecycle = lifecycle;
-        StartOwnership();
         Context.SetReceiveTimeout(lifecycle.PassivateAfter);
-        Become(Running);
+        StartOwnership();
     }
+
+    public IStash Stash { get; set; } = null!;
 
     public static Props Props(string sessionId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle) =>
         Akka.Actor.Props.Create(() => new SessionActor(sessionId, rules, callIndex, lifecycle));
@@ -40,6 +41,30 @@ public sealed class SessionActor : ReceiveActor
     // A fault in a child must not cost the session its state: the rules never change state on a failed
     // decision, and a tab actor's view stays valid, so the child resumes with the next message.
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Resume);
+
+    /// <summary>
+    /// Until the ownership actor has read its journal, messages wait here: if the journal turns out to be
+    /// unreadable, every one of them still gets the clear failure instead of timing out.
+    /// </summary>
+    private void Recovering()
+    {
+        Receive<SessionEvents.Recovered>(recovered =>
+        {
+            foreach (var tabId in recovered.OpenTabIds)
+                StartTab(tabId);
+            Become(Running);
+            Stash.UnstashAll();
+        });
+        Receive<SessionEvents.RecoveryFailed>(failed =>
+        {
+            Become(() => Unavailable(failed.Cause));
+            Stash.UnstashAll();
+        });
+        Receive<Terminated>(t => t.ActorRef.Equals(_ownership), _ => { });
+        Receive<Terminated>(t => _subscribers.Remove(t.ActorRef));
+        Receive<ReceiveTimeout>(_ => { });
+        ReceiveAny(_ => Stash.Stash());
+    }
 
     private void Running()
     {
@@ -49,13 +74,7 @@ public sealed class SessionActor : ReceiveActor
         Receive<SessionQueries.GetCall>(query => _ownership.Forward(query));
         ReceiveTabActivity();
         Receive<SessionEvents.Decided>(OnDecided);
-        Receive<SessionEvents.Recovered>(recovered =>
-        {
-            foreach (var tabId in recovered.OpenTabIds)
-                StartTab(tabId);
-        });
         ReceiveSubscriptions();
-        Receive<SessionEvents.RecoveryFailed>(failed => Become(() => Unavailable(failed.Cause)));
         // A write the journal refused stops the ownership actor; a fresh one recovers what was recorded.
         Receive<Terminated>(t => t.ActorRef.Equals(_ownership), _ => StartOwnership());
         Receive<Terminated>(t => _subscribers.Remove(t.ActorRef));
@@ -80,6 +99,7 @@ public sealed class SessionActor : ReceiveActor
     {
         _ownership = Context.ActorOf(CallOwnershipActor.Props(_sessionId, _rules, _callIndex, _lifecycle), $"ownership-{++_ownershipIncarnation}");
         Context.Watch(_ownership);
+        Become(Recovering);
     }
 
     private void ReceiveTabActivity() => Receive<SessionQueries.GetTabActivity>(query =>
