@@ -88,7 +88,7 @@ public sealed class FaultInjectionSpecs : Akka.TestKit.Xunit2.TestKit
         var faulty = Sys.ActorOf(SessionRouterActor.Props(new ThrowingOwnershipRules(Boom.EventId)));
         await faulty.SubmitAllAsync(Before);
 
-        await EventFilter.Exception<InvalidOperationException>(contains: "could not decide").ExpectOneAsync(async () =>
+        await EventFilter.Exception<InvalidOperationException>(contains: $"{Session} could not decide callStarted boom").ExpectOneAsync(async () =>
             await Assert.ThrowsAsync<InvalidOperationException>(() => faulty.SubmitAsync(Boom)));
     }
 }
