@@ -27,7 +27,7 @@ public static class ConsoleContextAkkaExtensions
             var callIndex = system.ActorOf(CallIndexActor.Props(), "calls");
             registry.Register<CallIndexActor>(callIndex);
             registry.Register<SessionRouterActor>(system.ActorOf(
-                SessionRouterActor.Props(rules, callIndex, SessionLifecycleSettings.FromConfig(config)), "sessions"));
+                SessionRouterActor.Props(rules, callIndex, SessionLifecycleSettings.FromConfig(config), SessionRouterActor.DurableScope), "sessions"));
         });
     }
 

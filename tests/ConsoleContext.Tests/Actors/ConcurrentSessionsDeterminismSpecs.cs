@@ -7,7 +7,7 @@ using static ConsoleContext.Tests.Actors.SpecEvents;
 
 namespace ConsoleContext.Tests.Actors;
 
-public sealed class ConcurrentSessionsDeterminismSpecs : Akka.TestKit.Xunit2.TestKit
+public sealed class ConcurrentSessionsDeterminismSpecs : TrackerTestKit
 {
     private const int Sessions = 8;
     private const int EventsPerSession = 60;

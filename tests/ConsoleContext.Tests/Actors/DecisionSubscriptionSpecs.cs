@@ -8,7 +8,7 @@ using static ConsoleContext.Tests.Actors.SpecEvents;
 
 namespace ConsoleContext.Tests.Actors;
 
-public sealed class DecisionSubscriptionSpecs : Akka.TestKit.Xunit2.TestKit
+public sealed class DecisionSubscriptionSpecs : TrackerTestKit
 {
     private readonly IActorRef _sessions;
 

@@ -8,7 +8,7 @@ using static ConsoleContext.Tests.Actors.SpecEvents;
 
 namespace ConsoleContext.Tests.Actors;
 
-public sealed class FaultInjectionSpecs : Akka.TestKit.Xunit2.TestKit
+public sealed class FaultInjectionSpecs : TrackerTestKit
 {
     private const string Session = "agent-faulty";
 
@@ -44,7 +44,7 @@ public sealed class FaultInjectionSpecs : Akka.TestKit.Xunit2.TestKit
         var healthyAfter = await healthy.SubmitAllAsync(After);
 
         var faultyBefore = await faulty.SubmitAllAsync(Before);
-        var ownership = await Sys.ActorSelection($"/user/faulty/{Session}/ownership").ResolveOne(SessionAsks.Timeout);
+        var ownership = await Sys.ActorSelection($"/user/faulty/{Session}/ownership-1").ResolveOne(SessionAsks.Timeout);
         Watch(ownership);
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => faulty.SubmitAsync(Boom));
         var faultySnapshot = await faulty.SnapshotAsync(Session);
@@ -62,7 +62,7 @@ public sealed class FaultInjectionSpecs : Akka.TestKit.Xunit2.TestKit
         Assert.Equal((Before.Length + After.Length, 9L), (final.EventsSeen, final.SeqMark));
 
         // Resumed, not restarted or stopped: same actor, and it never lost the state it had before the fault.
-        Assert.Equal(ownership, await Sys.ActorSelection($"/user/faulty/{Session}/ownership").ResolveOne(SessionAsks.Timeout));
+        Assert.Equal(ownership, await Sys.ActorSelection($"/user/faulty/{Session}/ownership-1").ResolveOne(SessionAsks.Timeout));
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 

@@ -9,7 +9,7 @@ using static ConsoleContext.Tests.Actors.SpecEvents;
 namespace ConsoleContext.Tests.Actors;
 
 /// <summary>Events without <c>at</c> are timed by the actor system's scheduler clock, which a TestScheduler lets the spec move.</summary>
-public sealed class SchedulerClockSpecs() : Akka.TestKit.Xunit2.TestKit(@"akka.scheduler.implementation = ""Akka.TestKit.TestScheduler, Akka.TestKit""")
+public sealed class SchedulerClockSpecs() : TrackerTestKit(@"akka.scheduler.implementation = ""Akka.TestKit.TestScheduler, Akka.TestKit""")
 {
     private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
 

@@ -8,7 +8,7 @@ using static ConsoleContext.Tests.Actors.SpecEvents;
 
 namespace ConsoleContext.Tests.Actors;
 
-public sealed class SessionQuerySpecs : Akka.TestKit.Xunit2.TestKit
+public sealed class SessionQuerySpecs : TrackerTestKit
 {
     private const string Session = "agent-q";
     private readonly IActorRef _sessions;

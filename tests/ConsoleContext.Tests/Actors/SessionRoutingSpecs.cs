@@ -9,7 +9,7 @@ using static ConsoleContext.Tests.Actors.SpecEvents;
 
 namespace ConsoleContext.Tests.Actors;
 
-public sealed class SessionRoutingSpecs : Akka.TestKit.Xunit2.TestKit
+public sealed class SessionRoutingSpecs : TrackerTestKit
 {
     private readonly IActorRef _sessions;
 

@@ -8,7 +8,7 @@ using static ConsoleContext.Tests.Actors.SpecEvents;
 
 namespace ConsoleContext.Tests.Actors;
 
-public sealed class TabActorSpecs : Akka.TestKit.Xunit2.TestKit
+public sealed class TabActorSpecs : TrackerTestKit
 {
     private const string Session = "agent-tabs";
     private readonly IActorRef _sessions;

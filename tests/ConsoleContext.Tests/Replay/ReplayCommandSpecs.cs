@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ConsoleContext.Tests.Replay;
 
-public sealed class ReplayCommandSpecs : Akka.TestKit.Xunit2.TestKit
+public sealed class ReplayCommandSpecs : TrackerTestKit
 {
     private readonly TempDirectory _dir = new();
 

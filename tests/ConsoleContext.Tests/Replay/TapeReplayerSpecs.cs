@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ConsoleContext.Tests.Replay;
 
-public sealed class TapeReplayerSpecs : Akka.TestKit.Xunit2.TestKit
+public sealed class TapeReplayerSpecs : TrackerTestKit
 {
     private readonly TempDirectory _dir = new();
 

@@ -39,13 +39,13 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private long _lastSnapshotSequenceNr;
     private DateTimeOffset? _endedAt;
 
-    public CallOwnershipActor(string sessionId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle)
+    public CallOwnershipActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle)
     {
         _rules = rules;
         _callIndex = callIndex;
         _lifecycle = lifecycle;
         _state = new SessionState(sessionId);
-        PersistenceId = PersistenceIdOf(sessionId);
+        PersistenceId = persistenceId;
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -84,10 +84,11 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static string PersistenceIdOf(string sessionId) => "session-" + sessionId;
+    /// <param name="journalScope">Empty for the service's durable sessions; a private prefix keeps a replay's sessions apart from everyone else's.</param>
+    public static string PersistenceIdOf(string sessionId, string journalScope = "") => journalScope + "session-" + sessionId;
 
-    public static Props Props(string sessionId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle) =>
-        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, rules, callIndex, lifecycle));
+    public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle) =>
+        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, persistenceId, rules, callIndex, lifecycle));
 
     private void Decide(IReadOnlyList<ConsoleEvent> events, ConsoleEvent? single, Func<IReadOnlyList<Decision>, object> reply)
     {

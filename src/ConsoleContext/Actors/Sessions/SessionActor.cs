@@ -14,6 +14,7 @@ namespace ConsoleContext.Actors.Sessions;
 public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
 {
     private readonly string _sessionId;
+    private readonly string _persistenceId;
     private readonly OwnershipRules _rules;
     private readonly IActorRef _callIndex;
     private readonly SessionLifecycleSettings _lifecycle;
@@ -23,9 +24,10 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     private long _tabActorCount;
     private long _ownershipIncarnation;
 
-    public SessionActor(string sessionId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle)
+    public SessionActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle)
     {
         _sessionId = sessionId;
+        _persistenceId = persistenceId;
         _rules = rules;
         _callIndex = callIndex;
         _lifecycle = lifecycle;
@@ -35,8 +37,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(string sessionId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle) =>
-        Akka.Actor.Props.Create(() => new SessionActor(sessionId, rules, callIndex, lifecycle));
+    public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle) =>
+        Akka.Actor.Props.Create(() => new SessionActor(sessionId, persistenceId, rules, callIndex, lifecycle));
 
     // A fault in a child must not cost the session its state: the rules never change state on a failed
     // decision, and a tab actor's view stays valid, so the child resumes with the next message.
@@ -97,7 +99,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
 
     private void StartOwnership()
     {
-        _ownership = Context.ActorOf(CallOwnershipActor.Props(_sessionId, _rules, _callIndex, _lifecycle), $"ownership-{++_ownershipIncarnation}");
+        _ownership = Context.ActorOf(CallOwnershipActor.Props(_sessionId, _persistenceId, _rules, _callIndex, _lifecycle), $"ownership-{++_ownershipIncarnation}");
         Context.Watch(_ownership);
         Become(Recovering);
     }

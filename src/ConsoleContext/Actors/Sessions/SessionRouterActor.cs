@@ -15,13 +15,19 @@ public sealed class SessionRouterActor : ReceiveActor
     private readonly OwnershipRules _rules;
     private readonly IActorRef _callIndex;
     private readonly SessionLifecycleSettings _lifecycle;
+    private readonly string _journalScope;
     private readonly SessionMessageExtractor _extractor = new();
     // Sessions being stopped, with what arrived for them meanwhile (delivered to the next incarnation).
     private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> _passivating = new(StringComparer.Ordinal);
 
+    /// <summary>The journal scope of the service's sessions: persistence ids are <c>session-{sessionId}</c>.</summary>
+    public const string DurableScope = "";
+
     /// <param name="callIndex">Where sessions report the calls they start; Nobody when no by-callId lookup is needed.</param>
-    public SessionRouterActor(OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle)
+    /// <param name="journalScope">Prefix of the sessions' persistence ids: <see cref="DurableScope"/> for the service.</param>
+    public SessionRouterActor(OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle, string journalScope)
     {
+        _journalScope = journalScope;
         _rules = rules;
         _callIndex = callIndex;
         _lifecycle = lifecycle;
@@ -30,8 +36,15 @@ public sealed class SessionRouterActor : ReceiveActor
         Receive<Terminated>(OnTerminated);
     }
 
-    public static Props Props(OwnershipRules rules, IActorRef? callIndex = null, SessionLifecycleSettings? lifecycle = null) =>
-        Akka.Actor.Props.Create(() => new SessionRouterActor(rules, callIndex ?? ActorRefs.Nobody, lifecycle ?? SessionLifecycleSettings.Default));
+    /// <summary>
+    /// Without <paramref name="journalScope"/> the router is private: its sessions get persistence ids no other
+    /// router shares, so a replay or a test starts from empty sessions however many ran before it.
+    /// </summary>
+    public static Props Props(OwnershipRules rules, IActorRef? callIndex = null, SessionLifecycleSettings? lifecycle = null, string? journalScope = null)
+    {
+        var scope = journalScope ?? $"private-{Guid.NewGuid():N}/";
+        return Akka.Actor.Props.Create(() => new SessionRouterActor(rules, callIndex ?? ActorRefs.Nobody, lifecycle ?? SessionLifecycleSettings.Default, scope));
+    }
 
     private void Route(ISessionMessage message)
     {
@@ -49,7 +62,7 @@ public sealed class SessionRouterActor : ReceiveActor
         var session = Context.Child(sessionId);
         if (!session.IsNobody())
             return session;
-        session = Context.ActorOf(SessionActor.Props(sessionId, _rules, _callIndex, _lifecycle), sessionId);
+        session = Context.ActorOf(SessionActor.Props(sessionId, CallOwnershipActor.PersistenceIdOf(sessionId, _journalScope), _rules, _callIndex, _lifecycle), sessionId);
         Context.Watch(session);
         return session;
     }
