@@ -1,0 +1,106 @@
+using System.Text;
+using Akka.Serialization;
+using ConsoleContext.Actors.Calls;
+using ConsoleContext.Persistence;
+using ConsoleContext.Rules;
+using ConsoleContext.Tests.Actors;
+using Xunit;
+
+namespace ConsoleContext.Tests.Durability;
+
+/// <summary>Every persisted type goes through the tracker's own serializer and comes back equal; stored manifests keep their meaning.</summary>
+public sealed class SerializationSpecs : TrackerTestKit
+{
+    public static TheoryData<string> EveryEventType() =>
+    [
+        """{"eventId":"e1","sessionId":"s","type":"tabCreated","seq":3,"at":"2026-11-24T09:00:00.123+01:00","tabId":"ctab0_1","parentTabId":"ctab0","recordId":"003A","objectType":"Contact","recordName":"Ada","url":"/r/003A"}""",
+        """{"eventId":"e2","sessionId":"s","type":"tabFocused","currentTabId":"ctab0","previousTabId":"ctab1"}""",
+        """{"eventId":"e3","sessionId":"s","type":"tabClosed","tabId":"ctab0"}""",
+        """{"eventId":"e4","sessionId":"s","type":"tabReplaced","tabId":"ctab0","recordId":"500B","url":"/r/500B"}""",
+        """{"eventId":"e5","sessionId":"s","type":"tabRefreshed","tabId":"ctab0"}""",
+        """{"eventId":"e6","sessionId":"s","type":"tabUpdated","tabId":"ctab0","title":"Case 42 — “urgent”"}""",
+        """{"eventId":"e7","sessionId":"s","type":"navigationChanged","url":"/r/001C","recordId":"001C","objectType":"Account","tabId":"ctab0"}""",
+        """{"eventId":"e8","sessionId":"s","type":"clickToDial","number":"+44 20 7946 0958","recordId":"003A","tabId":"ctab0"}""",
+        """{"eventId":"e9","sessionId":"s","type":"callStarted","callId":"c1","callType":"consult","phoneNumber":"555","recordId":"003A","tabId":"ctab0","parentCallId":"c0","replayed":true}""",
+        """{"eventId":"e10","sessionId":"s","type":"callConnected","callId":"c1"}""",
+        """{"eventId":"e11","sessionId":"s","type":"callHeld","callId":"c1"}""",
+        """{"eventId":"e12","sessionId":"s","type":"callResumed","callId":"c1"}""",
+        """{"eventId":"e13","sessionId":"s","type":"callEnded","callId":"c1","disposition":"resolved"}""",
+        """{"eventId":"e14","sessionId":"s","type":"callClaimed","callId":"c1","tabId":"ctab0"}""",
+        """{"eventId":"e15","sessionId":"s","type":"agentStatusChanged","status":"Busy"}""",
+        """{"eventId":"e16","sessionId":"s","type":"sessionEnded"}""",
+    ];
+
+    [Theory]
+    [MemberData(nameof(EveryEventType))]
+    public void Every_accepted_event_round_trips_through_the_tracker_serializer(string line)
+    {
+        var entry = EventAccepted.Of(Parsing.ConsoleEventParser.Parse(line).Event!, SpecEvents.T0);
+        var back = RoundTrip(entry);
+        Assert.Equal(entry, back);
+    }
+
+    [Fact]
+    public void A_session_snapshot_round_trips_with_tabs_calls_clicks_dedupe_set_and_seq_mark()
+    {
+        var state = new SessionState("s");
+        string[] lines =
+        [
+            """{"eventId":"a","sessionId":"s","type":"tabCreated","tabId":"p","recordId":"001A","seq":1}""",
+            """{"eventId":"b","sessionId":"s","type":"tabCreated","tabId":"p_1","parentTabId":"p","recordId":"003B","objectType":"Contact","seq":2}""",
+            """{"eventId":"c","sessionId":"s","type":"tabFocused","currentTabId":"p_1","seq":3}""",
+            """{"eventId":"d","sessionId":"s","type":"clickToDial","number":"4155550100","seq":4}""",
+            """{"eventId":"e","sessionId":"s","type":"callStarted","callId":"c1","callType":"outbound","phoneNumber":"4155550100","seq":5}""",
+            """{"eventId":"f","sessionId":"s","type":"agentStatusChanged","status":"On call","seq":6}""",
+        ];
+        foreach (var line in lines)
+            OwnershipRules.Apply(state, OwnershipRules.Default.Decide(state, Parsing.ConsoleEventParser.Parse(line).Event!, SpecEvents.T0).Changes);
+
+        var data = state.ToData();
+        var back = (SessionStateData)RoundTrip(data);
+
+        var restored = SessionState.FromData(back);
+        Assert.Equal(SpecEvents.Wire(Recap(state)), SpecEvents.Wire(Recap(restored)));
+        Assert.Equal(6, restored.SeenEventCount);
+        Assert.Equal(6, restored.SeqMark);
+        Assert.Equal(state.Clock, restored.Clock);
+        Assert.Equal(state.ClickIntents, restored.ClickIntents);
+        Assert.Equal("p_1", restored.Calls["c1"].OwnerTabId);
+    }
+
+    [Fact]
+    public void The_call_directory_entries_and_snapshot_round_trip()
+    {
+        var entry = new CallIndexMessages.CallStartedIn("c1", "agent-1");
+        Assert.Equal(entry, RoundTrip(entry));
+        var snapshot = (CallIndexMessages.DirectorySnapshot)RoundTrip(new CallIndexMessages.DirectorySnapshot(new Dictionary<string, string> { ["c1"] = "a", ["c2"] = "b" }));
+        Assert.Equal("b", snapshot.SessionByCall["c2"]);
+    }
+
+    [Fact]
+    public void Rows_written_with_the_v1_manifests_still_read_back_the_same()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(EventAccepted));
+        Assert.Equal(ConsoleContextSerializer.SerializerIdentifier, serializer.Identifier);
+
+        var stored = Encoding.UTF8.GetBytes("""{"eventId":"e1","sessionId":"a","type":"tabCreated","at":"2026-11-24T16:42:42.7947924+00:00","tabId":"t"}""");
+        var entry = (EventAccepted)serializer.FromBinary(stored, "event-accepted.v1");
+        Assert.Equal("t", ((Protocol.ConsoleEvents.TabCreated)entry.Event).TabId);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 16, 42, 42, TimeSpan.Zero).AddTicks(7947924), entry.Event.Header.At);
+
+        var directory = (CallIndexMessages.CallStartedIn)serializer.FromBinary(Encoding.UTF8.GetBytes("""{"callId":"c1","sessionId":"a"}"""), "call-started-in.v1");
+        Assert.Equal(new CallIndexMessages.CallStartedIn("c1", "a"), directory);
+        Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary(stored, "event-accepted.v0"));
+    }
+
+    private object RoundTrip(object message)
+    {
+        var serializer = Sys.Serialization.FindSerializerFor(message);
+        Assert.IsType<ConsoleContextSerializer>(serializer);
+        var manifest = Serialization.ManifestFor(serializer, message);
+        return Sys.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest);
+    }
+
+    private static Protocol.Decision Recap(SessionState state) => new(
+        null, state.SessionId, System.Text.Json.JsonSerializer.Serialize(Queries.SessionViews.Snapshot(state)), null, "snapshot", null, []);
+}

@@ -1,0 +1,93 @@
+using Akka.Actor;
+using Akka.Persistence;
+using ConsoleContext.Actors.Sessions;
+using ConsoleContext.Actors.Tabs;
+using ConsoleContext.Persistence;
+using ConsoleContext.Rules;
+using ConsoleContext.Tests.Actors;
+using Xunit;
+
+namespace ConsoleContext.Tests.Durability;
+
+/// <summary>Passivation, recovery from snapshots and journal, and deletion after the retention.</summary>
+public sealed class SessionLifecycleSpecs : TrackerTestKit
+{
+    private const string Session = "agent-l";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task An_idle_session_passivates_and_the_next_query_recovers_it_with_its_tabs()
+    {
+        var lifecycle = SessionLifecycleSettings.Default with { PassivateAfter = TimeSpan.FromMilliseconds(300) };
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(OwnershipRules.Default, lifecycle: lifecycle), "router-p");
+        await sessions.SubmitAllAsync(Scenario());
+        var before = await sessions.SnapshotAsync(Session);
+        var session = await Sys.ActorSelection($"/user/router-p/{Session}").ResolveOne(Wait);
+        Watch(session);
+
+        ExpectTerminated(session, Wait);
+
+        Assert.Equal(SpecEvents.Wire(Recap(before)), SpecEvents.Wire(Recap(await sessions.SnapshotAsync(Session))));
+        Assert.IsType<TabActivity>(await sessions.TabActivityAsync(Session, "ctab0_1"));
+        var next = await sessions.SubmitAsync(SpecEvents.Event(Session, "l9", "navigationChanged", ("url", "/x"), ("tabId", "ctab0_1")));
+        Assert.Equal("applied", next.Outcome);
+    }
+
+    [Fact]
+    public async Task A_session_recovered_from_a_snapshot_and_a_pruned_journal_is_the_session_it_was()
+    {
+        var lifecycle = SessionLifecycleSettings.Default with { SnapshotEvery = 3, JournalKeepEvents = 1 };
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(OwnershipRules.Default, lifecycle: lifecycle, journalScope: "snap/"), "router-s");
+        await sessions.SubmitAllAsync(Scenario());
+        var before = await sessions.SnapshotAsync(Session);
+
+        var snapshotStore = Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null);
+        var persistenceId = CallOwnershipActor.PersistenceIdOf(Session, "snap/");
+        await AwaitAssertAsync(async () =>
+        {
+            var loaded = await snapshotStore.Ask<LoadSnapshotResult>(
+                new LoadSnapshot(persistenceId, SnapshotSelectionCriteria.Latest, long.MaxValue), Wait);
+            Assert.True(loaded.Snapshot?.Metadata.SequenceNr >= 6);
+        }, Wait);
+
+        var session = await Sys.ActorSelection($"/user/router-s/{Session}").ResolveOne(Wait);
+        Watch(session);
+        sessions.Tell(new SessionEvents.Passivate(Session));
+        ExpectTerminated(session, Wait);
+
+        Assert.Equal(SpecEvents.Wire(Recap(before)), SpecEvents.Wire(Recap(await sessions.SnapshotAsync(Session))));
+        Assert.Equal("duplicate", (await sessions.SubmitAsync(Scenario()[0])).Outcome);
+    }
+
+    [Fact]
+    public async Task An_ended_session_is_deleted_after_its_retention()
+    {
+        var lifecycle = SessionLifecycleSettings.Default with { EndedRetention = TimeSpan.FromMilliseconds(200) };
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(OwnershipRules.Default, lifecycle: lifecycle), "router-r");
+        await sessions.SubmitAllAsync(Scenario());
+        var session = await Sys.ActorSelection($"/user/router-r/{Session}").ResolveOne(Wait);
+        Watch(session);
+
+        Assert.Equal("applied", (await sessions.SubmitAsync(SpecEvents.Event(Session, "end", "sessionEnded"))).Outcome);
+        ExpectTerminated(session, Wait);
+
+        var recovered = await sessions.SnapshotAsync(Session);
+        Assert.Equal(0, recovered.EventsSeen);
+        Assert.Empty(recovered.Calls);
+    }
+
+    private static List<Protocol.ConsoleEvent> Scenario() =>
+    [
+        SpecEvents.Event(Session, "l1", "tabCreated", ("tabId", "ctab0"), ("recordId", "001A"), ("seq", 1)),
+        SpecEvents.Event(Session, "l2", "tabCreated", ("tabId", "ctab0_1"), ("parentTabId", "ctab0"), ("recordId", "500B"), ("seq", 2)),
+        SpecEvents.Event(Session, "l3", "tabFocused", ("currentTabId", "ctab0_1"), ("seq", 3)),
+        SpecEvents.Event(Session, "l4", "clickToDial", ("number", "+1 415 555 0100"), ("seq", 4)),
+        SpecEvents.Event(Session, "l5", "callStarted", ("callId", "c1"), ("callType", "outbound"), ("phoneNumber", "4155550100"), ("seq", 5)),
+        SpecEvents.Event(Session, "l6", "callConnected", ("callId", "c1"), ("seq", 6)),
+        SpecEvents.Event(Session, "l7", "agentStatusChanged", ("status", "On call"), ("seq", 7)),
+    ];
+
+    // Everything but the per-call view's identity: the snapshot a softphone would compare.
+    private static Protocol.Decision Recap(Queries.SessionSnapshot snapshot) => new(
+        null, snapshot.SessionId, System.Text.Json.JsonSerializer.Serialize(snapshot), null, "snapshot", null, []);
+}
