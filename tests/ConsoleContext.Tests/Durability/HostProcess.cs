@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+
+namespace ConsoleContext.Tests.Durability;
+
+/// <summary>The service as a separate OS process (the built Host next to the tests), so a spec can SIGKILL it.</summary>
+internal sealed partial class HostProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<HostProcess> StartAsync(string dataDirectory, string ingestKey, string queryKey)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var arg in new[]
+                 {
+                     Path.Combine(AppContext.BaseDirectory, "ConsoleContext.Host.dll"),
+                     "--urls=http://127.0.0.1:0",
+                     $"--Storage:DataDirectory={dataDirectory}",
+                     $"--Security:ApiKeys:0:Key={ingestKey}", "--Security:ApiKeys:0:Roles:0=ingest",
+                     $"--Security:ApiKeys:1:Key={queryKey}", "--Security:ApiKeys:1:Roles:0=query",
+                     "--Limits:Burst=1000000", "--Limits:PermitsPerSecond=1000000",
+                 })
+            start.ArgumentList.Add(arg);
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the host process did not start");
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && ListeningLine().Match(line) is { Success: true } match)
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return new HostProcess(process, address);
+    }
+
+    public HttpClient Client(string key) => new()
+    {
+        BaseAddress = BaseAddress,
+        Timeout = TimeSpan.FromSeconds(30),
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", key) },
+    };
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crashed machine for the process.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            KillHard();
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
+}
