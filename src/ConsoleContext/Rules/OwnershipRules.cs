@@ -109,7 +109,8 @@ public class OwnershipRules(OwnershipSettings settings)
             if (!d.IsOpen(parentId))
                 d.SaveTab(NewTab(d, parentId, null, null, null));
         }
-        d.SaveTab(NewTab(d, e.TabId, e.ParentTabId, e.Record, e.Url));
+        // Re-creating an open tab leaves the session's focus on it, so it stays as recently focused as it was (R1 rule 4).
+        d.SaveTab(NewTab(d, e.TabId, e.ParentTabId, e.Record, e.Url) with { FocusedTick = d.Tab(e.TabId)?.FocusedTick ?? 0 });
         var reason = BindPendingCalls(d, e.TabId, e.Record, allowScreenPop: true);
         RelateToWorkspaceCalls(d, e.TabId, e.Record);
         return Applied(reason);
