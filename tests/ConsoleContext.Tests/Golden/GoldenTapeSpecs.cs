@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Akka.TestKit.Xunit2;
 using ConsoleContext.Protocol;
 using ConsoleContext.Replay;
 using Xunit;
@@ -13,7 +12,7 @@ namespace ConsoleContext.Tests.Golden;
 /// Every tape with a <c>NAME.decisions.jsonl</c> beside it is replayed through the real actors and must give
 /// exactly the expected decisions. Adding a case is dropping the two files into tests/tapes/ (or samples/tapes/).
 /// </summary>
-public sealed class GoldenTapeSpecs(ITestOutputHelper output) : TestKit(output: output)
+public sealed class GoldenTapeSpecs(ITestOutputHelper output) : TrackerTestKit(output: output)
 {
     private const string DecisionsSuffix = ".decisions.jsonl";
     private static readonly string[] GoldenFolders = ["tapes", "samples"];
