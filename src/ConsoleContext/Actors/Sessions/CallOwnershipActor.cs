@@ -28,6 +28,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         public bool Ready => WritesOutstanding == 0 && DirectoryOutstanding == 0;
     }
     private sealed record RetentionExpired;
+    private sealed record ReorderWindowElapsed;
 
     private readonly OwnershipRules _rules;
     private readonly IActorRef _callIndex;
@@ -35,6 +36,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // Answers wait here, in order, until the journal has every event they depend on.
     private readonly Queue<PendingReply> _awaiting = new();
+    // Events held by the reorder window, by seq.
+    private readonly SortedDictionary<long, (ConsoleEvent Event, IActorRef ReplyTo)> _held = [];
     private SessionState _state;
     private long _lastSnapshotSequenceNr;
     private DateTimeOffset? _endedAt;
@@ -64,8 +67,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             Context.Parent.Tell(new SessionEvents.Recovered([.. _state.Tabs.Keys]));
         });
 
-        Command<SessionCommands.Submit>(submit => Decide([submit.Event], submit.Event, decisions => decisions[0]));
-        Command<SessionCommands.SubmitBatch>(batch => Decide(batch.Events, null, decisions => new SessionCommands.BatchDecided(decisions)));
+        Command<SessionCommands.Submit>(OnSubmit);
+        Command<SessionCommands.SubmitBatch>(batch => Decide(batch.Events, Sender, decisions => new SessionCommands.BatchDecided(decisions)));
+        Command<ReorderWindowElapsed>(_ => ReleaseHeld(all: true));
         Command<SessionQueries.GetSnapshot>(_ => Sender.Tell(SessionViews.Snapshot(_state)));
         Command<SessionQueries.GetCall>(q => Sender.Tell(_state.Calls.TryGetValue(q.CallId, out var call)
             ? SessionViews.Call(_state, call)
@@ -90,7 +94,45 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle) =>
         Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, persistenceId, rules, callIndex, lifecycle));
 
-    private void Decide(IReadOnlyList<ConsoleEvent> events, ConsoleEvent? single, Func<IReadOnlyList<Decision>, object> reply)
+    private void OnSubmit(SessionCommands.Submit submit)
+    {
+        if (ShouldHold(submit.Event))
+        {
+            _held[submit.Event.Header.Seq!.Value] = (submit.Event, Sender);
+            if (!Timers.IsTimerActive(nameof(ReorderWindowElapsed)))
+                Timers.StartSingleTimer(nameof(ReorderWindowElapsed), new ReorderWindowElapsed(), _lifecycle.ReorderWindow);
+            return;
+        }
+        DecideOne(submit.Event, Sender);
+        ReleaseHeld(all: false);
+    }
+
+    /// <summary>Reorder window (off by default): an event that skips ahead of the seq mark waits for the ones it skipped.</summary>
+    private bool ShouldHold(ConsoleEvent e) =>
+        _lifecycle.ReorderWindow > TimeSpan.Zero
+        && e.Header.Seq is { } seq
+        && seq > _state.SeqMark + 1
+        && !_state.HasSeen(e.EventId)
+        && !_held.ContainsKey(seq);
+
+    /// <summary>Decides held events whose turn has come (or, when the window has elapsed, all of them) in seq order.</summary>
+    private void ReleaseHeld(bool all)
+    {
+        while (_held.Count > 0)
+        {
+            var (seq, (e, replyTo)) = _held.First();
+            if (!all && seq > _state.SeqMark + 1)
+                break;
+            _held.Remove(seq);
+            DecideOne(e, replyTo);
+        }
+        if (_held.Count == 0)
+            Timers.Cancel(nameof(ReorderWindowElapsed));
+    }
+
+    private void DecideOne(ConsoleEvent e, IActorRef replyTo) => Decide([e], replyTo, decisions => decisions[0]);
+
+    private void Decide(IReadOnlyList<ConsoleEvent> events, IActorRef replyTo, Func<IReadOnlyList<Decision>, object> reply)
     {
         var now = Context.System.Scheduler.Now;
         var decisions = new List<Decision>(events.Count);
@@ -133,7 +175,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
         var answer = fault is null ? reply(decisions) : new Status.Failure(fault);
         // A head with nothing to write still waits (one deferred "write") so answers leave in order.
-        _awaiting.Enqueue(new PendingReply(Sender, answer, decided, Math.Max(entries.Count, 1), startedCalls));
+        _awaiting.Enqueue(new PendingReply(replyTo, answer, decided, Math.Max(entries.Count, 1), startedCalls));
         if (entries.Count == 0)
             DeferAsync(answer, _ => OnWritten(null));
         else
