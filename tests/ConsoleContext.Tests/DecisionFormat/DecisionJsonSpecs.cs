@@ -2,7 +2,7 @@ using ConsoleContext.Parsing;
 using ConsoleContext.Protocol;
 using Xunit;
 
-namespace ConsoleContext.Tests.Protocol;
+namespace ConsoleContext.Tests.DecisionFormat;
 
 public class DecisionJsonSpecs
 {
