@@ -1,6 +1,7 @@
 using System.Text;
 using Akka.Serialization;
 using ConsoleContext.Actors.Calls;
+using ConsoleContext.Parsing;
 using ConsoleContext.Persistence;
 using ConsoleContext.Rules;
 using ConsoleContext.Tests.Actors;
@@ -35,7 +36,7 @@ public sealed class SerializationSpecs : TrackerTestKit
     [MemberData(nameof(EveryEventType))]
     public void Every_accepted_event_round_trips_through_the_tracker_serializer(string line)
     {
-        var entry = EventAccepted.Of(Parsing.ConsoleEventParser.Parse(line).Event!, SpecEvents.T0);
+        var entry = EventAccepted.Of(ConsoleEventParser.Parse(line).Event!, SpecEvents.T0);
         var back = RoundTrip(entry);
         Assert.Equal(entry, back);
     }
@@ -54,7 +55,7 @@ public sealed class SerializationSpecs : TrackerTestKit
             """{"eventId":"f","sessionId":"s","type":"agentStatusChanged","status":"On call","seq":6}""",
         ];
         foreach (var line in lines)
-            OwnershipRules.Apply(state, OwnershipRules.Default.Decide(state, Parsing.ConsoleEventParser.Parse(line).Event!, SpecEvents.T0).Changes);
+            OwnershipRules.Apply(state, OwnershipRules.Default.Decide(state, ConsoleEventParser.Parse(line).Event!, SpecEvents.T0).Changes);
 
         var data = state.ToData();
         var back = (SessionStateData)RoundTrip(data);
