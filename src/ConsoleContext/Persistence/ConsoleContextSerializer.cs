@@ -17,6 +17,7 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
 {
     public const int SerializerIdentifier = 7301;
     public const string EventAcceptedV1 = "event-accepted.v1";
+    public const string EventsAcceptedV1 = "events-accepted.v1";
     public const string SessionStateV1 = "session-state.v1";
     public const string CallStartedInV1 = "call-started-in.v1";
     public const string CallDirectoryV1 = "call-directory.v1";
@@ -28,16 +29,18 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     public override string Manifest(object o) => o switch
     {
         EventAccepted => EventAcceptedV1,
+        EventsAccepted => EventsAcceptedV1,
         SessionStateData => SessionStateV1,
         CallIndexMessages.CallStartedIn => CallStartedInV1,
         CallIndexMessages.DirectorySnapshot => CallDirectoryV1,
         _ => throw new ArgumentException($"{o.GetType()} is not persisted by {nameof(ConsoleContextSerializer)}", nameof(o)),
     };
 
-    // An accepted event is stored as its tape line: the journal reads like a tape and the parser guards recovery.
+    // Accepted events are stored as tape lines: the journal reads like a tape and the parser guards recovery.
     public override byte[] ToBinary(object obj) => obj switch
     {
         EventAccepted e => Encoding.UTF8.GetBytes(ConsoleEventJson.Write(e.Event)),
+        EventsAccepted e => Encoding.UTF8.GetBytes(string.Join('\n', e.Events.Select(ConsoleEventJson.Write))),
         SessionStateData s => JsonSerializer.SerializeToUtf8Bytes(s, Json),
         CallIndexMessages.CallStartedIn c => JsonSerializer.SerializeToUtf8Bytes(c, Json),
         CallIndexMessages.DirectorySnapshot d => JsonSerializer.SerializeToUtf8Bytes(d, Json),
@@ -46,7 +49,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
 
     public override object FromBinary(byte[] bytes, string manifest) => manifest switch
     {
-        EventAcceptedV1 => new EventAccepted(ParseStored(bytes)),
+        EventAcceptedV1 => new EventAccepted(ParseStored(Encoding.UTF8.GetString(bytes))),
+        EventsAcceptedV1 => new EventsAccepted(Encoding.UTF8.GetString(bytes).Split('\n').Select(ParseStored).ToList()),
         SessionStateV1 => JsonSerializer.Deserialize<SessionStateData>(bytes, Json)
                           ?? throw new SerializationException("a stored session snapshot is empty"),
         CallStartedInV1 => JsonSerializer.Deserialize<CallIndexMessages.CallStartedIn>(bytes, Json)
@@ -56,9 +60,9 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
         _ => throw new SerializationException($"unknown manifest \"{manifest}\" for {nameof(ConsoleContextSerializer)}"),
     };
 
-    private static ConsoleEvent ParseStored(byte[] bytes)
+    private static ConsoleEvent ParseStored(string line)
     {
-        var parsed = ConsoleEventParser.Parse(Encoding.UTF8.GetString(bytes));
+        var parsed = ConsoleEventParser.Parse(line);
         return parsed.Event ?? throw new SerializationException($"a stored event is unreadable: {parsed.Rejection!.Error}");
     }
 }

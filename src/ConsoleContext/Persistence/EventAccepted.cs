@@ -3,13 +3,7 @@ using ConsoleContext.Protocol;
 namespace ConsoleContext.Persistence;
 
 /// <summary>
-/// The journal entry: one event the session accepted, with <c>at</c> always set (arrival time when the
-/// bridge sent none), so recovery and an exported tape decide exactly as the live session did.
+/// The first journal entry format (manifest <c>event-accepted.v1</c>): one accepted event per row. New rows are
+/// <see cref="EventsAccepted"/>; this one stays readable because stored manifests never change meaning.
 /// </summary>
-public sealed record EventAccepted(ConsoleEvent Event) : IPersistedMessage
-{
-    public static EventAccepted Of(ConsoleEvent e, DateTimeOffset arrivedAt) =>
-        new(e.Header.At is null ? WithAt(e, arrivedAt) : e);
-
-    private static ConsoleEvent WithAt(ConsoleEvent e, DateTimeOffset at) => e with { Header = e.Header with { At = at } };
-}
+public sealed record EventAccepted(ConsoleEvent Event) : IPersistedMessage;

@@ -4,11 +4,11 @@ namespace ConsoleContext.Persistence;
 
 /// <summary>Snapshots, journal pruning, passivation, retention and the reorder window of sessions (HOCON <c>console-context.sessions</c>).</summary>
 /// <param name="SnapshotEvery">Save a snapshot after this many accepted events.</param>
-/// <param name="JournalKeepEvents">After a snapshot, journal entries older than this many events before it are deleted; the tape export covers what is kept.</param>
+/// <param name="JournalKeepEntries">After a snapshot, journal entries (one per request) more than this many before it are deleted; the tape export covers what is kept.</param>
 /// <param name="PassivateAfter">An idle session's actors stop after this long; the next event or query recovers it.</param>
 /// <param name="EndedRetention">How long a session is kept after sessionEnded before its journal and snapshots are deleted.</param>
 /// <param name="ReorderWindow">Zero (the default) decides events as they arrive; otherwise an event whose seq skips ahead waits up to this long for the skipped ones.</param>
-public sealed record SessionLifecycleSettings(int SnapshotEvery, long JournalKeepEvents, TimeSpan PassivateAfter, TimeSpan EndedRetention, TimeSpan ReorderWindow)
+public sealed record SessionLifecycleSettings(int SnapshotEvery, long JournalKeepEntries, TimeSpan PassivateAfter, TimeSpan EndedRetention, TimeSpan ReorderWindow)
 {
     public static readonly SessionLifecycleSettings Default = new(500, 10_000, TimeSpan.FromMinutes(10), TimeSpan.FromDays(1), TimeSpan.Zero);
 
@@ -19,7 +19,7 @@ public sealed record SessionLifecycleSettings(int SnapshotEvery, long JournalKee
             return Default;
         return new SessionLifecycleSettings(
             section.GetInt("snapshot-every", Default.SnapshotEvery),
-            section.GetLong("journal-keep-events", Default.JournalKeepEvents),
+            section.GetLong("journal-keep-entries", Default.JournalKeepEntries),
             section.GetTimeSpan("passivate-after", Default.PassivateAfter),
             section.GetTimeSpan("ended-retention", Default.EndedRetention),
             section.GetTimeSpan("reorder-window", Default.ReorderWindow, allowInfinite: false));

@@ -37,7 +37,13 @@ public static class TapeEndpoints
         var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var lines = await journal
             .CurrentEventsByPersistenceId(CallOwnershipActor.PersistenceIdOf(sessionId), 0, long.MaxValue)
-            .Select(envelope => ConsoleEventJson.Write(((EventAccepted)envelope.Event).Event))
+            .SelectMany(envelope => envelope.Event switch
+            {
+                EventsAccepted entry => entry.Events,
+                EventAccepted entry => [entry.Event],
+                _ => [],
+            })
+            .Select(ConsoleEventJson.Write)
             .RunWith(Sink.Seq<string>(), system.Materializer());
         ct.ThrowIfCancellationRequested();
         if (lines.Count == 0)

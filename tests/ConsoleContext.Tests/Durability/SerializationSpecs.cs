@@ -36,9 +36,10 @@ public sealed class SerializationSpecs : TrackerTestKit
     [MemberData(nameof(EveryEventType))]
     public void Every_accepted_event_round_trips_through_the_tracker_serializer(string line)
     {
-        var entry = EventAccepted.Of(ConsoleEventParser.Parse(line).Event!, SpecEvents.T0);
-        var back = RoundTrip(entry);
-        Assert.Equal(entry, back);
+        var e = EventsAccepted.Stamped(ConsoleEventParser.Parse(line).Event!, SpecEvents.T0);
+        var entry = new EventsAccepted([e, e with { Header = e.Header with { EventId = "second" } }]);
+        Assert.Equal(entry, RoundTrip(entry));
+        Assert.Equal(new EventAccepted(e), RoundTrip(new EventAccepted(e)));
     }
 
     [Fact]
@@ -88,6 +89,11 @@ public sealed class SerializationSpecs : TrackerTestKit
         var entry = (EventAccepted)serializer.FromBinary(stored, "event-accepted.v1");
         Assert.Equal("t", ((Protocol.ConsoleEvents.TabCreated)entry.Event).TabId);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 16, 42, 42, TimeSpan.Zero).AddTicks(7947924), entry.Event.Header.At);
+
+        var batch = (EventsAccepted)serializer.FromBinary(Encoding.UTF8.GetBytes(
+            "{\"eventId\":\"e1\",\"sessionId\":\"a\",\"type\":\"tabCreated\",\"at\":\"2026-11-24T16:42:42Z\",\"tabId\":\"t\"}\n" +
+            "{\"eventId\":\"e2\",\"sessionId\":\"a\",\"type\":\"tabClosed\",\"at\":\"2026-11-24T16:42:43Z\",\"tabId\":\"t\"}"), "events-accepted.v1");
+        Assert.Equal(["e1", "e2"], batch.Events.Select(x => x.EventId));
 
         var directory = (CallIndexMessages.CallStartedIn)serializer.FromBinary(Encoding.UTF8.GetBytes("""{"callId":"c1","sessionId":"a"}"""), "call-started-in.v1");
         Assert.Equal(new CallIndexMessages.CallStartedIn("c1", "a"), directory);

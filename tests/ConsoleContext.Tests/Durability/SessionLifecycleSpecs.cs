@@ -36,7 +36,7 @@ public sealed class SessionLifecycleSpecs : TrackerTestKit
     [Fact]
     public async Task A_session_recovered_from_a_snapshot_and_a_pruned_journal_is_the_session_it_was()
     {
-        var lifecycle = SessionLifecycleSettings.Default with { SnapshotEvery = 3, JournalKeepEvents = 1 };
+        var lifecycle = SessionLifecycleSettings.Default with { SnapshotEvery = 3, JournalKeepEntries = 1 };
         var sessions = Sys.ActorOf(SessionRouterActor.Props(OwnershipRules.Default, lifecycle: lifecycle, journalScope: "snap/"), "router-s");
         await sessions.SubmitAllAsync(Scenario());
         var before = await sessions.SnapshotAsync(Session);

@@ -17,7 +17,7 @@ namespace ConsoleContext.Actors.Sessions;
 /// </summary>
 public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 {
-    /// <summary>An answer waiting for its journal writes and for the call directory to record the calls it started.</summary>
+    /// <summary>An answer waiting for its journal write and for the call directory to record the calls it started.</summary>
     private sealed class PendingReply(IActorRef replyTo, object reply, IReadOnlyList<SessionEvents.Decided> decided, int writes, int directoryEntries)
     {
         public IActorRef ReplyTo { get; } = replyTo;
@@ -39,7 +39,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     // Events held by the reorder window, by seq.
     private readonly SortedDictionary<long, (ConsoleEvent Event, IActorRef ReplyTo)> _held = [];
     private SessionState _state;
-    private long _lastSnapshotSequenceNr;
+    private long _eventsSinceSnapshot;
     private DateTimeOffset? _endedAt;
 
     public CallOwnershipActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle)
@@ -53,14 +53,14 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         Recover<SnapshotOffer>(offer =>
         {
             _state = SessionState.FromData((SessionStateData)offer.Snapshot);
-            _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+            _eventsSinceSnapshot = 0;
         });
-        Recover<EventAccepted>(entry =>
+        Recover<EventsAccepted>(entry =>
         {
-            var ruling = _rules.Decide(_state, entry.Event, entry.Event.Header.At!.Value);
-            OwnershipRules.Apply(_state, ruling.Changes);
-            TrackEnd(entry.Event);
+            foreach (var e in entry.Events)
+                Redecide(e);
         });
+        Recover<EventAccepted>(entry => Redecide(entry.Event));
         Recover<RecoveryCompleted>(_ =>
         {
             ScheduleRetention();
@@ -93,6 +93,13 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
     public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle) =>
         Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, persistenceId, rules, callIndex, lifecycle));
+
+    private void Redecide(ConsoleEvent e)
+    {
+        OwnershipRules.Apply(_state, _rules.Decide(_state, e, e.Header.At!.Value).Changes);
+        TrackEnd(e);
+        _eventsSinceSnapshot++;
+    }
 
     private void OnSubmit(SessionCommands.Submit submit)
     {
@@ -137,7 +144,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         var now = Context.System.Scheduler.Now;
         var decisions = new List<Decision>(events.Count);
         var decided = new List<SessionEvents.Decided>(events.Count);
-        var entries = new List<EventAccepted>();
+        var entries = new List<ConsoleEvent>();
         Exception? fault = null;
         foreach (var e in events)
         {
@@ -156,7 +163,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             if (ruling.Accepted)
             {
                 OwnershipRules.Apply(_state, ruling.Changes);
-                entries.Add(EventAccepted.Of(e, now));
+                entries.Add(EventsAccepted.Stamped(e, now));
             }
             decisions.Add(ruling.Decision);
             decided.Add(new SessionEvents.Decided(e, ruling.Decision, ruling.Changes));
@@ -175,17 +182,19 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
         var answer = fault is null ? reply(decisions) : new Status.Failure(fault);
         // A head with nothing to write still waits (one deferred "write") so answers leave in order.
-        _awaiting.Enqueue(new PendingReply(replyTo, answer, decided, Math.Max(entries.Count, 1), startedCalls));
+        // One journal row per request; a request with nothing to record still waits its turn, so answers leave in order.
+        _awaiting.Enqueue(new PendingReply(replyTo, answer, decided, 1, startedCalls));
         if (entries.Count == 0)
             DeferAsync(answer, _ => OnWritten(null));
         else
-            PersistAllAsync(entries, OnWritten);
+            PersistAsync(new EventsAccepted(entries), OnWritten);
     }
 
-    private void OnWritten(EventAccepted? entry)
+    private void OnWritten(EventsAccepted? entry)
     {
-        if (entry is not null)
-            TrackEnd(entry.Event);
+        foreach (var e in entry?.Events ?? [])
+            TrackEnd(e);
+        _eventsSinceSnapshot += entry?.Events.Count ?? 0;
         _awaiting.First(p => p.WritesOutstanding > 0).WritesOutstanding--;
         ReleaseReady();
     }
@@ -218,16 +227,16 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private void MaybeSnapshot()
     {
         // Only when nothing is in flight: the state must be exactly the journal up to LastSequenceNr.
-        if (_awaiting.Count == 0 && LastSequenceNr - _lastSnapshotSequenceNr >= _lifecycle.SnapshotEvery)
+        if (_awaiting.Count == 0 && _eventsSinceSnapshot >= _lifecycle.SnapshotEvery)
         {
-            _lastSnapshotSequenceNr = LastSequenceNr;
+            _eventsSinceSnapshot = 0;
             SaveSnapshot(_state.ToData());
         }
     }
 
     private void OnSnapshotSaved(SaveSnapshotSuccess saved)
     {
-        var pruneTo = saved.Metadata.SequenceNr - _lifecycle.JournalKeepEvents;
+        var pruneTo = saved.Metadata.SequenceNr - _lifecycle.JournalKeepEntries;
         if (pruneTo > 0)
             DeleteMessages(pruneTo);
         DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
