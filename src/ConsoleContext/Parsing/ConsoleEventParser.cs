@@ -12,6 +12,9 @@ namespace ConsoleContext.Parsing;
 public static partial class ConsoleEventParser
 {
     public const int MaxIdLength = 128;
+    public const string SessionIdRule = "sessionId must be 1-128 characters from A-Z, a-z, 0-9 and . _ : @ -";
+
+    public static bool IsValidSessionId(string sessionId) => SessionIdPattern().IsMatch(sessionId);
 
     public static ParseResult Parse(string line)
     {
@@ -53,8 +56,8 @@ public static partial class ConsoleEventParser
             throw Invalid("eventId must be 1-128 printable ASCII characters");
 
         var sessionId = RequiredString(e, "sessionId", null);
-        if (!SessionIdPattern().IsMatch(sessionId))
-            throw Invalid("sessionId must be 1-128 characters from A-Z, a-z, 0-9 and . _ : @ -");
+        if (!IsValidSessionId(sessionId))
+            throw Invalid(SessionIdRule);
 
         var type = RequiredString(e, "type", null);
         var header = new EventHeader(eventId, sessionId, ReadSeq(e), ReadAt(e));

@@ -19,7 +19,7 @@ public sealed class HostDurabilitySpecs
     public async Task A_restart_on_the_same_data_directory_answers_and_decides_as_if_it_never_happened()
     {
         var lines = File.ReadLines(Walkthrough).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        var uninterrupted = await ReplayAsync(lines);
+        var uninterrupted = await HostCalls.ReplayLinesAsync(lines);
         var data = RunningHost.NewDataDirectory();
         try
         {
@@ -29,7 +29,7 @@ public sealed class HostDurabilitySpecs
             {
                 using var ingest = host.Client(RunningHost.IngestKey);
                 foreach (var line in lines.Take(5))
-                    live.Add(Canonical(await PostAsync(ingest, line)));
+                    live.Add(HostCalls.Canonical(await HostCalls.PostEventsAsync(ingest, line)));
                 using var query = host.Client(RunningHost.QueryKey);
                 snapshotBefore = await query.GetStringAsync("/v1/sessions/agent-7");
                 callBefore = await query.GetStringAsync("/v1/calls/call-42");
@@ -42,9 +42,9 @@ public sealed class HostDurabilitySpecs
                 Assert.Equal(callBefore, await query.GetStringAsync("/v1/calls/call-42"));
                 using var ingest = host.Client(RunningHost.IngestKey);
                 foreach (var line in lines.Skip(5))
-                    live.Add(Canonical(await PostAsync(ingest, line)));
+                    live.Add(HostCalls.Canonical(await HostCalls.PostEventsAsync(ingest, line)));
                 // Re-sending an event acknowledged before the restart is still recognised as a duplicate.
-                var again = JsonNode.Parse(await PostAsync(ingest, lines[0]))!;
+                var again = JsonNode.Parse(await HostCalls.PostEventsAsync(ingest, lines[0]))!;
                 Assert.Equal("duplicate", (string)again["outcome"]!);
             }
             Assert.Equal(uninterrupted, live);
@@ -77,14 +77,14 @@ public sealed class HostDurabilitySpecs
         ];
         var live = new List<JsonNode>();
         foreach (var line in lines)
-            live.Add(JsonNode.Parse(await PostAsync(ingest, line))!);
+            live.Add(JsonNode.Parse(await HostCalls.PostEventsAsync(ingest, line))!);
         Assert.Equal("bound-by-click-to-dial", (string)live[4]["reason"]!);
 
         using var query = host.Client(RunningHost.QueryKey);
         var tape = await query.GetStringAsync("/v1/sessions/agent-4/tape");
-        var accepted = live.Where(IsAccepted).Select(d => Canonical(d.ToJsonString())).ToList();
+        var accepted = live.Where(IsAccepted).Select(d => HostCalls.Canonical(d.ToJsonString())).ToList();
         Assert.Equal(7, accepted.Count);
-        Assert.Equal(accepted, await ReplayAsync(tape.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(accepted, await HostCalls.ReplayLinesAsync(tape.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
 
         Assert.Equal(HttpStatusCode.NotFound, (await query.GetAsync("/v1/sessions/nobody/tape")).StatusCode);
     }
@@ -98,8 +98,8 @@ public sealed class HostDurabilitySpecs
             await using (var host = await RunningHost.StartAsync(dataDirectory: data))
             {
                 using var ingest = host.Client(RunningHost.IngestKey);
-                await PostAsync(ingest, """{"eventId":"a1","sessionId":"broken","type":"tabCreated","tabId":"ctab0"}""");
-                await PostAsync(ingest, """{"eventId":"b1","sessionId":"healthy","type":"tabCreated","tabId":"ctab0"}""");
+                await HostCalls.PostEventsAsync(ingest, """{"eventId":"a1","sessionId":"broken","type":"tabCreated","tabId":"ctab0"}""");
+                await HostCalls.PostEventsAsync(ingest, """{"eventId":"b1","sessionId":"healthy","type":"tabCreated","tabId":"ctab0"}""");
             }
 
             await using (var connection = new SqliteConnection($"Data Source={Path.Combine(data, "console-context.db")}"))
@@ -120,7 +120,7 @@ public sealed class HostDurabilitySpecs
 
                 Assert.Equal(HttpStatusCode.OK, (await query.GetAsync("/v1/sessions/healthy")).StatusCode);
                 using var ingest = host.Client(RunningHost.IngestKey);
-                var next = JsonNode.Parse(await PostAsync(ingest, """{"eventId":"b2","sessionId":"healthy","type":"tabFocused","currentTabId":"ctab0"}"""))!;
+                var next = JsonNode.Parse(await HostCalls.PostEventsAsync(ingest, """{"eventId":"b2","sessionId":"healthy","type":"tabFocused","currentTabId":"ctab0"}"""))!;
                 Assert.Equal("ignored", (string)next["outcome"]!);
                 Assert.Equal("no-active-call", (string)next["reason"]!);
             }
@@ -137,30 +137,4 @@ public sealed class HostDurabilitySpecs
         var outcome = (string)decision["outcome"]!;
         return outcome is "applied" or "ignored" || outcome == "duplicate" && decision["reason"] is not null;
     }
-
-    internal static async Task<List<string>> ReplayAsync(IEnumerable<string> lines)
-    {
-        var path = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllLinesAsync(path, lines);
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-            Assert.Equal(0, await ReplayCommand.RunAsync([path], stdout, stderr));
-            return stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Canonical).ToList();
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    private static async Task<string> PostAsync(HttpClient client, string json)
-    {
-        var response = await client.PostAsync("/v1/events", new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    internal static string Canonical(string json) => JsonSerializer.Serialize(JsonNode.Parse(json));
 }

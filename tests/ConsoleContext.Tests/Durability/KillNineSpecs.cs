@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using ConsoleContext.Tests.Host;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using Xunit.Abstractions;
@@ -52,7 +53,7 @@ public sealed class KillNineSpecs(ITestOutputHelper output)
                              $"recovered {recovered.Count} (incl. unacknowledged in-flight ones); lost {lost.Count}");
             Assert.Empty(lost);
 
-            var replayed = await HostDurabilitySpecs.ReplayAsync(recovered);
+            var replayed = await HostCalls.ReplayLinesAsync(recovered);
             var replayedById = replayed.ToDictionary(d => (string)JsonNode.Parse(d)!["eventId"]!);
             foreach (var (eventId, (_, decision)) in acknowledged)
                 Assert.Equal(decision, replayedById[eventId]);
@@ -85,7 +86,7 @@ public sealed class KillNineSpecs(ITestOutputHelper output)
             }
             if (response.StatusCode != HttpStatusCode.OK)
                 return;
-            var decision = HostDurabilitySpecs.Canonical(await response.Content.ReadAsStringAsync(CancellationToken.None));
+            var decision = HostCalls.Canonical(await response.Content.ReadAsStringAsync(CancellationToken.None));
             acknowledged[$"{session}-{n}"] = (session, decision);
         }
     }

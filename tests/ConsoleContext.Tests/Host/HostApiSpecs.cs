@@ -26,7 +26,7 @@ public sealed class HostApiSpecs
     public async Task Posting_a_sample_tape_event_by_event_and_as_one_batch_gives_the_decisions_replay_gives(string tape)
     {
         var path = Path.Combine(SamplesDirectory, tape);
-        var expected = await ReplayAsync(path);
+        var expected = await HostCalls.ReplayFileAsync(path);
         var lines = File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
 
         await using (var host = await RunningHost.StartAsync())
@@ -34,15 +34,15 @@ public sealed class HostApiSpecs
             using var client = host.Client(RunningHost.IngestKey);
             var oneByOne = new List<string>();
             foreach (var line in lines)
-                oneByOne.Add(Canonical(await PostAsync(client, line)));
+                oneByOne.Add(HostCalls.Canonical(await HostCalls.PostEventsAsync(client, line)));
             Assert.Equal(expected, oneByOne);
         }
 
         await using (var host = await RunningHost.StartAsync())
         {
             using var client = host.Client(RunningHost.IngestKey);
-            var batch = JsonNode.Parse(await PostAsync(client, "[" + string.Join(",", lines) + "]"))!.AsArray();
-            Assert.Equal(expected, batch.Select(d => Canonical(d!.ToJsonString())).ToList());
+            var batch = JsonNode.Parse(await HostCalls.PostEventsAsync(client, "[" + string.Join(",", lines) + "]"))!.AsArray();
+            Assert.Equal(expected, batch.Select(d => HostCalls.Canonical(d!.ToJsonString())).ToList());
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class HostApiSpecs
              "not an event",
              {"eventId":"b3","sessionId":"agent-1","type":"tabClosed","tabId":"ctab0"}]
             """;
-        var decisions = JsonNode.Parse(await PostAsync(client, body))!.AsArray();
+        var decisions = JsonNode.Parse(await HostCalls.PostEventsAsync(client, body))!.AsArray();
 
         Assert.Equal(["applied", "rejected", "rejected", "applied"], decisions.Select(d => (string)d!["outcome"]!));
         Assert.Equal("tabId is required for tabClosed", (string)decisions[1]!["error"]!);
@@ -68,7 +68,7 @@ public sealed class HostApiSpecs
     {
         await using var host = await RunningHost.StartAsync();
         using var ingest = host.Client(RunningHost.IngestKey);
-        await PostAsync(ingest, """
+        await HostCalls.PostEventsAsync(ingest, """
             [{"eventId":"o1","sessionId":"agent-9","type":"tabCreated","tabId":"ctab0","recordId":"003X","objectType":"Contact"},
              {"eventId":"o2","sessionId":"agent-9","type":"tabCreated","tabId":"ctab0_1","parentTabId":"ctab0","recordId":"500Y","objectType":"Case"},
              {"eventId":"o3","sessionId":"agent-9","type":"callStarted","callId":"c-77","callType":"inbound","tabId":"ctab0_1"},
@@ -95,7 +95,7 @@ public sealed class HostApiSpecs
     {
         await using var host = await RunningHost.StartAsync();
         using var ingest = host.Client(RunningHost.IngestKey);
-        await PostAsync(ingest, """
+        await HostCalls.PostEventsAsync(ingest, """
             [{"eventId":"s1","sessionId":"agent-3","type":"tabCreated","tabId":"p1","recordId":"001A"},
              {"eventId":"s2","sessionId":"agent-3","type":"tabCreated","tabId":"p1_1","parentTabId":"p1","recordId":"500B"},
              {"eventId":"s3","sessionId":"agent-3","type":"tabFocused","currentTabId":"p1_1"},
@@ -129,7 +129,7 @@ public sealed class HostApiSpecs
         Assert.Equal(": subscribed", await reader.ReadLineAsync());
 
         using var ingest = host.Client(RunningHost.IngestKey);
-        await PostAsync(ingest, """
+        await HostCalls.PostEventsAsync(ingest, """
             [{"eventId":"x1","sessionId":"agent-other","type":"tabCreated","tabId":"ctab0"},
              {"eventId":"x2","sessionId":"agent-5","type":"tabCreated","tabId":"ctab0"},
              {"eventId":"x3","sessionId":"agent-5","type":"tabFocused","currentTabId":"ctab0"}]
@@ -154,14 +154,14 @@ public sealed class HostApiSpecs
         const string tabCreated = """{"eventId":"k1","sessionId":"agent-1","type":"tabCreated","tabId":"ctab0"}""";
 
         using var anonymous = host.Client();
-        await AssertProblem(await anonymous.PostAsync("/v1/events", Json(tabCreated)), HttpStatusCode.Unauthorized);
+        await AssertProblem(await anonymous.PostAsync("/v1/events", HostCalls.Json(tabCreated)), HttpStatusCode.Unauthorized);
         using var unknown = host.Client("not-a-key");
         await AssertProblem(await unknown.GetAsync("/v1/sessions/agent-1"), HttpStatusCode.Unauthorized);
         using var query = host.Client(RunningHost.QueryKey);
-        await AssertProblem(await query.PostAsync("/v1/events", Json(tabCreated)), HttpStatusCode.Forbidden);
+        await AssertProblem(await query.PostAsync("/v1/events", HostCalls.Json(tabCreated)), HttpStatusCode.Forbidden);
         using var ingest = host.Client(RunningHost.IngestKey);
         await AssertProblem(await ingest.GetAsync("/v1/sessions/agent-1"), HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/v1/events", Json(tabCreated))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/v1/events", HostCalls.Json(tabCreated))).StatusCode);
 
         var body = await (await unknown.GetAsync("/v1/sessions/agent-1")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("not-a-key", body);
@@ -173,20 +173,20 @@ public sealed class HostApiSpecs
         await using var host = await RunningHost.StartAsync(settings: ["Limits:MaxRequestBodyBytes=4096", "Limits:MaxBatchSize=3"]);
         using var ingest = host.Client(RunningHost.IngestKey);
 
-        var notJson = await AssertProblem(await ingest.PostAsync("/v1/events", Json("{\"eventId\":")), HttpStatusCode.BadRequest);
+        var notJson = await AssertProblem(await ingest.PostAsync("/v1/events", HostCalls.Json("{\"eventId\":")), HttpStatusCode.BadRequest);
         Assert.Contains("not valid JSON", notJson);
         await AssertProblem(await ingest.PostAsync("/v1/events", new StringContent("{}", Encoding.UTF8, "text/plain")),
             HttpStatusCode.UnsupportedMediaType);
         var oversized = "[" + string.Join(",", Enumerable.Range(0, 100).Select(i =>
             $$"""{"eventId":"big{{i}}","sessionId":"agent-1","type":"tabCreated","tabId":"ctab{{i}}"}""")) + "]";
-        await AssertProblem(await ingest.PostAsync("/v1/events", Json(oversized)), HttpStatusCode.RequestEntityTooLarge);
+        await AssertProblem(await ingest.PostAsync("/v1/events", HostCalls.Json(oversized)), HttpStatusCode.RequestEntityTooLarge);
         var batch = "[" + string.Join(",", Enumerable.Range(0, 4).Select(i =>
             $$"""{"eventId":"n{{i}}","sessionId":"agent-1","type":"tabCreated","tabId":"ctab{{i}}"}""")) + "]";
-        var tooMany = await AssertProblem(await ingest.PostAsync("/v1/events", Json(batch)), HttpStatusCode.RequestEntityTooLarge);
+        var tooMany = await AssertProblem(await ingest.PostAsync("/v1/events", HostCalls.Json(batch)), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("at most 3", tooMany);
         await AssertProblem(await ingest.GetAsync("/v1/no-such-route"), HttpStatusCode.NotFound);
 
-        var after = JsonNode.Parse(await PostAsync(ingest, """{"eventId":"ok1","sessionId":"agent-1","type":"tabCreated","tabId":"ctab0"}"""))!;
+        var after = JsonNode.Parse(await HostCalls.PostEventsAsync(ingest, """{"eventId":"ok1","sessionId":"agent-1","type":"tabCreated","tabId":"ctab0"}"""))!;
         Assert.Equal("applied", (string)after["outcome"]!);
     }
 
@@ -237,11 +237,11 @@ public sealed class HostApiSpecs
 
             using var ingest = host.Client(ingestKey);
             Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/v1/events",
-                Json("""{"eventId":"g1","sessionId":"agent-1","type":"tabCreated","tabId":"ctab0"}"""))).StatusCode);
+                HostCalls.Json("""{"eventId":"g1","sessionId":"agent-1","type":"tabCreated","tabId":"ctab0"}"""))).StatusCode);
             using var query = host.Client(queryKey);
             Assert.Equal(HttpStatusCode.OK, (await query.GetAsync("/v1/sessions/agent-1")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await query.PostAsync("/v1/events",
-                Json("""{"eventId":"g2","sessionId":"agent-1","type":"tabCreated","tabId":"ctab1"}"""))).StatusCode);
+                HostCalls.Json("""{"eventId":"g2","sessionId":"agent-1","type":"tabCreated","tabId":"ctab1"}"""))).StatusCode);
         }
 
         try
@@ -249,7 +249,7 @@ public sealed class HostApiSpecs
             await using var restarted = await RunningHost.StartAsync(withKeys: false, dataDirectory: data);
             using var ingestAgain = restarted.Client(ingestKey);
             Assert.Equal(HttpStatusCode.OK, (await ingestAgain.PostAsync("/v1/events",
-                Json("""{"eventId":"g3","sessionId":"agent-1","type":"tabCreated","tabId":"ctab0"}"""))).StatusCode);
+                HostCalls.Json("""{"eventId":"g3","sessionId":"agent-1","type":"tabCreated","tabId":"ctab0"}"""))).StatusCode);
         }
         finally
         {
@@ -271,29 +271,12 @@ public sealed class HostApiSpecs
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar/v1")).StatusCode);
     }
 
-    private static async Task<List<string>> ReplayAsync(string path)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Assert.Equal(0, await ReplayCommand.RunAsync([path], stdout, stderr));
-        return stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Canonical).ToList();
-    }
-
-    private static async Task<string> PostAsync(HttpClient client, string json)
-    {
-        var response = await client.PostAsync("/v1/events", Json(json));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
     private static async Task<string> AssertProblem(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadAsStringAsync();
     }
-
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static HttpRequestMessage Preflight(string origin)
     {
@@ -303,6 +286,4 @@ public sealed class HostApiSpecs
         request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
         return request;
     }
-
-    private static string Canonical(string json) => JsonSerializer.Serialize(JsonNode.Parse(json));
 }
