@@ -20,7 +20,7 @@ public class HttpBenchmarks
     public const int BatchEvents = 50_000;
     private const int BatchSize = 100;
     private const int Sessions = 1_000;
-    private const int SingleWorkers = 32;
+    private const int SingleWorkers = 128;
     private const int BatchWorkers = 8;
     private const string IngestKey = "bench-ingest-key";
 
@@ -40,10 +40,11 @@ public class HttpBenchmarks
             $"--Storage:DataDirectory={_dataDirectory}",
             $"--Security:ApiKeys:0:Key={IngestKey}", "--Security:ApiKeys:0:Roles:0=ingest",
             "--Limits:PermitsPerSecond=100000000", "--Limits:Burst=100000000",
-            "--Logging:LogLevel:Default=Warning",
+            // The first iteration recovers every session from SQLite; the default 5 s would time it out.
+            "--Limits:AskTimeout=00:02:00",
         ]);
         _app.StartAsync().GetAwaiter().GetResult();
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         _client = new HttpClient(handler) { BaseAddress = new Uri(_app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
         _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IngestKey);
         _workload = new Workload(Sessions, "http");

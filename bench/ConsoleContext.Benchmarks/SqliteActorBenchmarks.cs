@@ -16,7 +16,8 @@ public class SqliteActorBenchmarks
     private object[] _singles = null!;
     private object[] _batches = null!;
 
-    [Params(1, 10_000)]
+    // 10,000 sessions would spend over a minute recovering them from SQLite before the first iteration (docs/benchmarks.md).
+    [Params(1, 1_000)]
     public int Sessions { get; set; }
 
     [GlobalSetup]
