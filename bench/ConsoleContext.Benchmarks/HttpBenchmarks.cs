@@ -16,8 +16,8 @@ namespace ConsoleContext.Benchmarks;
 [InvocationCount(1)]
 public class HttpBenchmarks
 {
-    public const int SingleRequests = 5_000;
-    public const int BatchEvents = 50_000;
+    public const int SingleRequests = 3_000;
+    public const int BatchEvents = 10_000;
     private const int BatchSize = 100;
     private const int Sessions = 1_000;
     private const int SingleWorkers = 128;

@@ -6,7 +6,7 @@ namespace ConsoleContext.Benchmarks;
 [InvocationCount(1)]
 public class InMemoryActorBenchmarks
 {
-    public const int Events = 100_000;
+    public const int Events = 50_000;
     private TrackerHarness _tracker = null!;
     private Workload _workload = null!;
     private object[] _messages = null!;

@@ -10,7 +10,7 @@ namespace ConsoleContext.Benchmarks;
 [InvocationCount(1)]
 public class SqliteActorBenchmarks
 {
-    public const int Events = 50_000;
+    public const int Events = 20_000;
     private TrackerHarness _tracker = null!;
     private Workload _workload = null!;
     private object[] _singles = null!;

@@ -126,7 +126,9 @@ public static class SimulationRunner
             results.Sum(r => r.Unanswered),
             [.. results.SelectMany(r => r.Samples).Take(20)],
             outcomes,
-            [.. perSecond.Select((h, s) => new SecondSample(s, h.TotalCount, h.GetValueAtPercentile(50), h.GetValueAtPercentile(99), h.GetMaxValue()))]);
+            [.. perSecond.Select((h, s) => h.TotalCount == 0
+                ? new SecondSample(s, 0, 0, 0, 0)
+                : new SecondSample(s, h.TotalCount, h.GetValueAtPercentile(50), h.GetValueAtPercentile(99), h.GetMaxValue()))]);
     }
 
     private static LatencySummary Summary(LongHistogram h) => h.TotalCount == 0
