@@ -26,7 +26,7 @@ public static class SimulateCommand
 
         await stderr.WriteLineAsync($"simulate: {options.Agents:N0} agents x {options.TabsPerAgent} tabs, " +
             $"{(options.EventsPerSecond > 0 ? $"{options.EventsPerSecond:N0} events/s" : "as fast as possible")}, " +
-            $"call share {options.CallShare}, {options.EffectiveDuration.TotalSeconds:N0} s, {options.Journal} journal");
+            $"call share {options.CallShare}, {options.WarmupSeconds:0.#} s warm-up + {options.EffectiveDuration.TotalSeconds:0.#} s measured, {options.Journal} journal");
         var report = await SimulationRunner.RunAsync(options, stderr);
         await stdout.WriteAsync(SimulationReportWriter.Table(report));
         if (options.OutDirectory is { } dir)

@@ -14,6 +14,8 @@ public sealed class SimulationDriver : ReceiveActor, IWithTimers
 {
     public sealed record Go;
     public sealed record StopSending;
+    /// <summary>The warm-up is over: latency, sent and decided counts start again from here.</summary>
+    public sealed record StartMeasuring;
     public sealed record Collect;
     public sealed record Result(LatencyRecorder Latency, long Sent, long Decisions, long Violations, long Unanswered,
         IReadOnlyList<string> Samples, int OpenTabs, IReadOnlyDictionary<string, long> Outcomes);
@@ -40,6 +42,8 @@ public sealed class SimulationDriver : ReceiveActor, IWithTimers
     private long _startedAt;
     private long _sent;
     private long _decisions;
+    private long _measuredSent;
+    private long _measuredDecisions;
     private long _violations;
     private int _next;
     private bool _sending;
@@ -63,7 +67,13 @@ public sealed class SimulationDriver : ReceiveActor, IWithTimers
             _sending = false;
             Timers.CancelAll();
         });
-        Receive<Collect>(_ => Sender.Tell(new Result(_latency, _sent, _decisions, _violations,
+        Receive<StartMeasuring>(_ =>
+        {
+            _latency = new LatencyRecorder(Stopwatch.GetTimestamp());
+            _measuredSent = 0;
+            _measuredDecisions = 0;
+        });
+        Receive<Collect>(_ => Sender.Tell(new Result(_latency, _measuredSent, _measuredDecisions, _violations,
             _agents.Sum(a => a.InFlight.Count), _samples, _agents.Sum(a => a.Script.OpenTabs), _outcomes)));
     }
 
@@ -116,6 +126,7 @@ public sealed class SimulationDriver : ReceiveActor, IWithTimers
         agent.InFlight.Enqueue((e, Stopwatch.GetTimestamp()));
         _sessions.Tell(new SessionCommands.Submit(e), Self);
         _sent++;
+        _measuredSent++;
         _progress.AddSent(1);
     }
 
@@ -129,6 +140,7 @@ public sealed class SimulationDriver : ReceiveActor, IWithTimers
         }
         var (e, sentAt) = agent.InFlight.Dequeue();
         _decisions++;
+        _measuredDecisions++;
         _progress.AddDecision();
         _latency.Record(sentAt, answeredAt);
         var key = decision.Reason is null ? decision.Outcome : decision.Outcome + "/" + decision.Reason;

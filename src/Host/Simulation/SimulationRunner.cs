@@ -57,20 +57,11 @@ public static class SimulationRunner
         foreach (var driver in drivers)
             driver.Tell(new SimulationDriver.Go());
 
-        var lastDecisions = 0L;
-        var lastAt = started;
-        while (Stopwatch.GetElapsedTime(started) < options.EffectiveDuration)
-        {
-            var remaining = options.EffectiveDuration - Stopwatch.GetElapsedTime(started);
-            await Task.Delay(remaining < TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1), ct);
-            var now = Stopwatch.GetTimestamp();
-            var decisions = progress.Decisions;
-            var rate = (decisions - lastDecisions) / Math.Max(1e-9, (now - lastAt) / (double)Stopwatch.Frequency);
-            await progressOut.WriteLineAsync(
-                $"[{Stopwatch.GetElapsedTime(started).TotalSeconds,5:F1}s] decisions {decisions,12:N0}  {rate,12:N0}/s  violations {progress.Violations}");
-            lastDecisions = decisions;
-            lastAt = now;
-        }
+        await ReportProgressAsync(progress, progressOut, started, started, TimeSpan.FromSeconds(options.WarmupSeconds), "warm-up", ct);
+        foreach (var driver in drivers)
+            driver.Tell(new SimulationDriver.StartMeasuring());
+        var measuring = Stopwatch.GetTimestamp();
+        await ReportProgressAsync(progress, progressOut, started, measuring, options.EffectiveDuration, "measure", ct);
 
         foreach (var driver in drivers)
             driver.Tell(new SimulationDriver.StopSending());
@@ -78,7 +69,7 @@ public static class SimulationRunner
         var drainStarted = Stopwatch.GetTimestamp();
         while (progress.Decisions + progress.Violations < progress.Sent && Stopwatch.GetElapsedTime(drainStarted) < DrainTimeout)
             await Task.Delay(20, ct);
-        var seconds = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
+        var seconds = (Stopwatch.GetTimestamp() - measuring) / (double)Stopwatch.Frequency;
 
         var results = new List<SimulationDriver.Result>();
         foreach (var driver in drivers)
@@ -88,6 +79,24 @@ public static class SimulationRunner
             system.Stop(driver);
 
         return Summarise(options, results, seconds, managedAfter - managedBefore);
+    }
+
+    private static async Task ReportProgressAsync(SimulationProgress progress, TextWriter progressOut, long started, long phaseStarted, TimeSpan phase, string label, CancellationToken ct)
+    {
+        var lastDecisions = progress.Decisions;
+        var lastAt = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(phaseStarted) < phase)
+        {
+            var remaining = phase - Stopwatch.GetElapsedTime(phaseStarted);
+            await Task.Delay(remaining < TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1), ct);
+            var now = Stopwatch.GetTimestamp();
+            var decisions = progress.Decisions;
+            var rate = (decisions - lastDecisions) / Math.Max(1e-9, (now - lastAt) / (double)Stopwatch.Frequency);
+            await progressOut.WriteLineAsync(
+                $"[{Stopwatch.GetElapsedTime(started).TotalSeconds,5:F1}s {label}] decisions {decisions,12:N0}  {rate,12:N0}/s  violations {progress.Violations}");
+            lastDecisions = decisions;
+            lastAt = now;
+        }
     }
 
     private static SimulationReport Summarise(SimulationOptions options, List<SimulationDriver.Result> results, double seconds, long managedBytes)
