@@ -17,10 +17,14 @@ public sealed record SimulationReport(
     long Unanswered,
     IReadOnlyList<string> ViolationSamples,
     IReadOnlyDictionary<string, long> Outcomes,
-    IReadOnlyList<SecondSample> PerSecond)
+    IReadOnlyList<SecondSample> PerSecond,
+    GcSummary Gc)
 {
     public bool Passed => Violations == 0 && Unanswered == 0;
 }
+
+/// <summary>Garbage collections during the measured part of the run, and the time the runtime was paused for them.</summary>
+public sealed record GcSummary(int Gen0, int Gen1, int Gen2, double PauseMilliseconds, double PausedShare);
 
 public sealed record LatencySummary(long P50, long P90, long P99, long P999, long Max);
 

@@ -40,6 +40,7 @@ public static class SimulationReportWriter
             ("latency p99", Micros(r.Latency.P99)),
             ("latency p99.9", Micros(r.Latency.P999)),
             ("latency max", Micros(r.Latency.Max)),
+            ("GC during measurement", $"gen0 {r.Gc.Gen0}, gen1 {r.Gc.Gen1}, gen2 {r.Gc.Gen2}; paused {r.Gc.PauseMilliseconds:N0} ms ({r.Gc.PausedShare:P1} of the time)"),
             ("open tabs at end", $"{r.OpenTabs:N0}"),
             ("managed memory", $"{r.ManagedBytes / 1048576.0:N1} MiB"),
             ("memory per session", $"{r.BytesPerSession / 1024:N1} KiB"),

@@ -61,6 +61,7 @@ public static class SimulationRunner
         foreach (var driver in drivers)
             driver.Tell(new SimulationDriver.StartMeasuring());
         var measuring = Stopwatch.GetTimestamp();
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         await ReportProgressAsync(progress, progressOut, started, measuring, options.EffectiveDuration, "measure", ct);
 
         foreach (var driver in drivers)
@@ -70,6 +71,9 @@ public static class SimulationRunner
         while (progress.Decisions + progress.Violations < progress.Sent && Stopwatch.GetElapsedTime(drainStarted) < DrainTimeout)
             await Task.Delay(20, ct);
         var seconds = (Stopwatch.GetTimestamp() - measuring) / (double)Stopwatch.Frequency;
+        var pause = (GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds;
+        var gc = new GcSummary(GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2,
+            GC.CollectionCount(2) - gcBefore.Item3, pause, pause / (seconds * 1000));
 
         var results = new List<SimulationDriver.Result>();
         foreach (var driver in drivers)
@@ -78,7 +82,7 @@ public static class SimulationRunner
         foreach (var driver in drivers)
             system.Stop(driver);
 
-        return Summarise(options, results, seconds, managedAfter - managedBefore);
+        return Summarise(options, results, seconds, managedAfter - managedBefore, gc);
     }
 
     private static async Task ReportProgressAsync(SimulationProgress progress, TextWriter progressOut, long started, long phaseStarted, TimeSpan phase, string label, CancellationToken ct)
@@ -99,7 +103,7 @@ public static class SimulationRunner
         }
     }
 
-    private static SimulationReport Summarise(SimulationOptions options, List<SimulationDriver.Result> results, double seconds, long managedBytes)
+    private static SimulationReport Summarise(SimulationOptions options, List<SimulationDriver.Result> results, double seconds, long managedBytes, GcSummary gc)
     {
         var total = LatencyRecorder.NewHistogram();
         var perSecond = new List<LongHistogram>();
@@ -137,7 +141,8 @@ public static class SimulationRunner
             outcomes,
             [.. perSecond.Select((h, s) => h.TotalCount == 0
                 ? new SecondSample(s, 0, 0, 0, 0)
-                : new SecondSample(s, h.TotalCount, h.GetValueAtPercentile(50), h.GetValueAtPercentile(99), h.GetMaxValue()))]);
+                : new SecondSample(s, h.TotalCount, h.GetValueAtPercentile(50), h.GetValueAtPercentile(99), h.GetMaxValue()))],
+            gc);
     }
 
     private static LatencySummary Summary(LongHistogram h) => h.TotalCount == 0
