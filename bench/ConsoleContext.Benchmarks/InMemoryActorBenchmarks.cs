@@ -1,0 +1,32 @@
+using BenchmarkDotNet.Attributes;
+
+namespace ConsoleContext.Benchmarks;
+
+/// <summary>Events through the real actors (router, session, ownership, call directory) on the in-memory journal. One operation = one decision.</summary>
+[InvocationCount(1)]
+public class InMemoryActorBenchmarks
+{
+    public const int Events = 50_000;
+    private TrackerHarness _tracker = null!;
+    private Workload _workload = null!;
+    private object[] _messages = null!;
+
+    [Params(1, 10_000)]
+    public int Sessions { get; set; }
+
+    [GlobalSetup]
+    public void GlobalSetup()
+    {
+        _tracker = TrackerHarness.InMemory();
+        _workload = new Workload(Sessions, "mem");
+    }
+
+    [IterationSetup]
+    public void IterationSetup() => _messages = TrackerHarness.Singles(_workload.Next(Events, out _));
+
+    [Benchmark(OperationsPerInvoke = Events)]
+    public Task TrackerInMemory() => _tracker.Run(_messages, Events);
+
+    [GlobalCleanup]
+    public void GlobalCleanup() => _tracker.Dispose();
+}
