@@ -41,6 +41,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private SessionState _state;
     private long _eventsSinceSnapshot;
     private DateTimeOffset? _endedAt;
+    private bool _hasSubscribers;
 
     public CallOwnershipActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle)
     {
@@ -75,6 +76,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             ? SessionViews.Call(_state, call)
             : new SessionQueries.CallNotFound(q.SessionId, q.CallId)));
         Command<CallIndexMessages.Recorded>(OnDirectoryRecorded);
+        Command<SessionEvents.SubscribersChanged>(changed => _hasSubscribers = changed.Any);
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Session {SessionId}: snapshot failed; the journal still holds everything", _state.SessionId));
         Command<DeleteMessagesSuccess>(_ => { });
@@ -214,7 +216,10 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             var pending = _awaiting.Dequeue();
             pending.ReplyTo.Tell(pending.Reply);
             foreach (var d in pending.Decided)
-                Context.Parent.Tell(d);
+            {
+                if (_hasSubscribers || d.ConcernsTabs)
+                    Context.Parent.Tell(d);
+            }
             released = true;
         }
         if (!released)

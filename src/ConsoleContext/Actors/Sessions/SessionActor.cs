@@ -63,7 +63,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
             Stash.UnstashAll();
         });
         Receive<Terminated>(t => t.ActorRef.Equals(_ownership), _ => { });
-        Receive<Terminated>(t => _subscribers.Remove(t.ActorRef));
+        Receive<Terminated>(t => DropSubscriber(t.ActorRef));
         Receive<ReceiveTimeout>(_ => { });
         ReceiveAny(_ => Stash.Stash());
     }
@@ -79,7 +79,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         ReceiveSubscriptions();
         // A write the journal refused stops the ownership actor; a fresh one recovers what was recorded.
         Receive<Terminated>(t => t.ActorRef.Equals(_ownership), _ => StartOwnership());
-        Receive<Terminated>(t => _subscribers.Remove(t.ActorRef));
+        Receive<Terminated>(t => DropSubscriber(t.ActorRef));
         Receive<ReceiveTimeout>(_ =>
         {
             if (_subscribers.Count == 0)
@@ -93,7 +93,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     {
         var failure = new Status.Failure(new SessionUnavailableException(_sessionId, cause.Message, cause));
         Receive<ISessionMessage>(_ => Sender.Tell(failure));
-        Receive<Terminated>(t => _subscribers.Remove(t.ActorRef));
+        Receive<Terminated>(t => DropSubscriber(t.ActorRef));
         Receive<ReceiveTimeout>(_ => Context.Parent.Tell(new SessionEvents.Passivate(_sessionId)));
     }
 
@@ -101,6 +101,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     {
         _ownership = Context.ActorOf(CallOwnershipActor.Props(_sessionId, _persistenceId, _rules, _callIndex, _lifecycle), $"ownership-{++_ownershipIncarnation}");
         Context.Watch(_ownership);
+        if (_subscribers.Count > 0)
+            TellSubscribersChanged();
         Become(Recovering);
     }
 
@@ -118,13 +120,24 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         {
             if (_subscribers.Add(s.Subscriber))
                 Context.Watch(s.Subscriber);
+            TellSubscribersChanged();
         });
         Receive<SessionCommands.UnsubscribeDecisions>(s =>
         {
             if (_subscribers.Remove(s.Subscriber))
                 Context.Unwatch(s.Subscriber);
+            TellSubscribersChanged();
         });
     }
+
+    private void DropSubscriber(IActorRef subscriber)
+    {
+        if (_subscribers.Remove(subscriber))
+            TellSubscribersChanged();
+    }
+
+    // The ownership actor leaves out decisions nobody needs; it must know when someone follows them.
+    private void TellSubscribersChanged() => _ownership.Tell(new SessionEvents.SubscribersChanged(_subscribers.Count > 0));
 
     private void OnDecided(SessionEvents.Decided decided)
     {

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using ConsoleContext.Protocol;
 using ConsoleContext.Rules;
 
@@ -6,8 +7,20 @@ namespace ConsoleContext.Actors.Sessions;
 /// <summary>What happens inside a session, told by the call-ownership actor to its session.</summary>
 public static class SessionEvents
 {
-    /// <summary>An event was decided; <paramref name="Changes"/> is empty unless it was accepted.</summary>
-    public sealed record Decided(ConsoleEvent Event, Decision Decision, IReadOnlyList<SessionChange> Changes);
+    /// <summary>
+    /// An event was decided; <paramref name="Changes"/> is empty unless it was accepted. Told to the session only when it
+    /// has something to do with it (a tab opened or closed, an applied decision for a tab, or subscribers), and it does
+    /// not count as activity for passivation.
+    /// </summary>
+    public sealed record Decided(ConsoleEvent Event, Decision Decision, IReadOnlyList<SessionChange> Changes) : INotInfluenceReceiveTimeout
+    {
+        public bool ConcernsTabs =>
+            Decision is { Outcome: Outcomes.Applied, TabId: not null }
+            || Changes.Any(c => c is SessionChanges.TabSaved or SessionChanges.TabsClosed or SessionChanges.ConsoleCleared);
+    }
+
+    /// <summary>From the session to its ownership actor: whether anyone follows the session's decisions.</summary>
+    public sealed record SubscribersChanged(bool Any);
 
     /// <summary>The ownership actor has recovered; these tabs are open and need their tab actors.</summary>
     public sealed record Recovered(IReadOnlyCollection<string> OpenTabIds);
