@@ -18,14 +18,14 @@ namespace ConsoleContext.Actors.Sessions;
 public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 {
     /// <summary>An answer waiting for its journal write and for the call directory to record the calls it started.</summary>
-    private sealed class PendingReply(IActorRef replyTo, object reply, IReadOnlyList<SessionEvents.Decided> decided, int writes, int directoryEntries)
+    private sealed class PendingReply(IActorRef replyTo, object reply, IReadOnlyList<SessionEvents.Decided> decided, int directoryEntries)
     {
         public IActorRef ReplyTo { get; } = replyTo;
         public object Reply { get; } = reply;
         public IReadOnlyList<SessionEvents.Decided> Decided { get; } = decided;
-        public int WritesOutstanding { get; set; } = writes;
+        public bool Written { get; set; }
         public int DirectoryOutstanding { get; set; } = directoryEntries;
-        public bool Ready => WritesOutstanding == 0 && DirectoryOutstanding == 0;
+        public bool Ready => Written && DirectoryOutstanding == 0;
     }
     private sealed record RetentionExpired;
     private sealed record ReorderWindowElapsed;
@@ -183,9 +183,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         }
 
         var answer = fault is null ? reply(decisions) : new Status.Failure(fault);
-        // A head with nothing to write still waits (one deferred "write") so answers leave in order.
         // One journal row per request; a request with nothing to record still waits its turn, so answers leave in order.
-        _awaiting.Enqueue(new PendingReply(replyTo, answer, decided, 1, startedCalls));
+        _awaiting.Enqueue(new PendingReply(replyTo, answer, decided, startedCalls));
         if (entries.Count == 0)
             DeferAsync(answer, _ => OnWritten(null));
         else
@@ -197,7 +196,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         foreach (var e in entry?.Events ?? [])
             TrackEnd(e);
         _eventsSinceSnapshot += entry?.Events.Count ?? 0;
-        _awaiting.First(p => p.WritesOutstanding > 0).WritesOutstanding--;
+        // Writes complete in the order they were made, which is the order of the answers.
+        _awaiting.First(p => !p.Written).Written = true;
         ReleaseReady();
     }
 
