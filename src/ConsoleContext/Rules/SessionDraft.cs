@@ -7,8 +7,13 @@ namespace ConsoleContext.Rules;
 /// <see cref="SessionState"/>, writes stay here and become the ruling's changes. This is what lets
 /// Decide reason step by step without touching the state.
 /// </summary>
-internal sealed class SessionDraft(SessionState state, long tick, DateTimeOffset now)
+internal sealed class SessionDraft
 {
+    private readonly SessionState _state;
+    private readonly long _tick;
+    private readonly DateTimeOffset _now;
+    private readonly Func<string, TabState?> _openTab;
+
     private Dictionary<string, TabState>? _savedTabs;
     private HashSet<string>? _closedTabs;
     private Dictionary<string, CallState>? _savedCalls;
@@ -20,13 +25,21 @@ internal sealed class SessionDraft(SessionState state, long tick, DateTimeOffset
     private SessionChanges.AgentStatusChanged? _status;
     private bool _consoleCleared;
 
-    public SessionState State => state;
-    public long Tick => tick;
-    public DateTimeOffset Now => now;
+    public SessionDraft(SessionState state, long tick, DateTimeOffset now)
+    {
+        _state = state;
+        _tick = tick;
+        _now = now;
+        _openTab = Tab;
+    }
 
-    public string? FocusedTabId => _focusChanged ? _focusedTabId : _consoleCleared ? null : state.FocusedTabId;
+    public SessionState State => _state;
+    public long Tick => _tick;
+    public DateTimeOffset Now => _now;
 
-    public IReadOnlyList<ClickIntent> ClickIntents => _clicks ?? state.ClickIntents;
+    public string? FocusedTabId => _focusChanged ? _focusedTabId : _consoleCleared ? null : _state.FocusedTabId;
+
+    public IReadOnlyList<ClickIntent> ClickIntents => _clicks ?? _state.ClickIntents;
 
     public TabState? Tab(string tabId)
     {
@@ -34,7 +47,7 @@ internal sealed class SessionDraft(SessionState state, long tick, DateTimeOffset
             return saved;
         if (_consoleCleared || (_closedTabs?.Contains(tabId) ?? false))
             return null;
-        return state.Tabs.GetValueOrDefault(tabId);
+        return _state.Tabs.GetValueOrDefault(tabId);
     }
 
     public bool IsOpen(string tabId) => Tab(tabId) is not null;
@@ -44,7 +57,7 @@ internal sealed class SessionDraft(SessionState state, long tick, DateTimeOffset
     {
         if (!_consoleCleared)
         {
-            foreach (var tab in state.Tabs.Values)
+            foreach (var tab in _state.Tabs.Values)
             {
                 if (_savedTabs?.ContainsKey(tab.TabId) == true || _closedTabs?.Contains(tab.TabId) == true)
                     continue;
@@ -58,36 +71,10 @@ internal sealed class SessionDraft(SessionState state, long tick, DateTimeOffset
         }
     }
 
-    public string? PrimaryOf(string tabId)
-    {
-        var current = tabId;
-        for (var depth = 0; depth < SessionState.MaxTabDepth; depth++)
-        {
-            var tab = Tab(current);
-            if (tab is null)
-                return depth == 0 ? null : current;
-            if (tab.ParentTabId is null)
-                return current;
-            current = tab.ParentTabId;
-        }
-        return current;
-    }
+    public string? PrimaryOf(string tabId) => TabTree.PrimaryOf(tabId, _openTab);
 
     /// <summary>True when <paramref name="tabId"/> is <paramref name="ancestorId"/> or lies below it.</summary>
-    public bool IsSelfOrDescendant(string tabId, string ancestorId)
-    {
-        var current = tabId;
-        for (var depth = 0; depth < SessionState.MaxTabDepth; depth++)
-        {
-            if (current == ancestorId)
-                return true;
-            var parent = Tab(current)?.ParentTabId;
-            if (parent is null)
-                return false;
-            current = parent;
-        }
-        return false;
-    }
+    public bool IsSelfOrDescendant(string tabId, string ancestorId) => TabTree.IsSelfOrDescendant(tabId, ancestorId, _openTab);
 
     public void SaveTab(TabState tab)
     {
@@ -116,13 +103,13 @@ internal sealed class SessionDraft(SessionState state, long tick, DateTimeOffset
             return _newCall;
         if (_savedCalls is not null && _savedCalls.TryGetValue(callId, out var saved))
             return saved;
-        return state.Calls.GetValueOrDefault(callId);
+        return _state.Calls.GetValueOrDefault(callId);
     }
 
     /// <summary>Calls active before the event, plus the one it started, in start order, as the draft sees them (possibly ended now).</summary>
     public IEnumerable<CallState> CallsInPlay()
     {
-        foreach (var id in state.ActiveCallIds)
+        foreach (var id in _state.ActiveCallIds)
             yield return Call(id)!;
         if (_newCall is not null)
             yield return _newCall;
@@ -132,7 +119,7 @@ internal sealed class SessionDraft(SessionState state, long tick, DateTimeOffset
 
     public void SaveCall(CallState call)
     {
-        if (_newCall?.CallId == call.CallId || !state.Calls.ContainsKey(call.CallId))
+        if (_newCall?.CallId == call.CallId || !_state.Calls.ContainsKey(call.CallId))
             _newCall = call;
         else
             (_savedCalls ??= new(StringComparer.Ordinal))[call.CallId] = call;
@@ -157,7 +144,7 @@ internal sealed class SessionDraft(SessionState state, long tick, DateTimeOffset
 
     public IReadOnlyList<CallSummary> CallSummaries()
     {
-        var summaries = new List<CallSummary>(state.ActiveCallIds.Count + 1);
+        var summaries = new List<CallSummary>(_state.ActiveCallIds.Count + 1);
         foreach (var call in CallsInPlay())
             summaries.Add(new CallSummary(call.CallId, call.State, call.OwnerTabId));
         return summaries;

@@ -108,20 +108,5 @@ public sealed class SessionState
     }
 
     /// <summary>The tab that heads the tab's tree (the tab itself when primary); null when the tab is not open.</summary>
-    public string? PrimaryOf(string tabId)
-    {
-        var current = tabId;
-        for (var depth = 0; depth < MaxTabDepth; depth++)
-        {
-            if (!_tabs.TryGetValue(current, out var tab))
-                return depth == 0 ? null : current;
-            if (tab.ParentTabId is null)
-                return current;
-            current = tab.ParentTabId;
-        }
-        return current;
-    }
-
-    /// <summary>Guards every walk up the tab tree; the rules never build a cycle, this only bounds the walk.</summary>
-    internal const int MaxTabDepth = 64;
+    public string? PrimaryOf(string tabId) => TabTree.PrimaryOf(tabId, _tabs.GetValueOrDefault);
 }
