@@ -281,6 +281,8 @@ public class OwnershipRules(OwnershipSettings settings)
     /// <summary>R3 and R4: does the tab lie in the workspace of an active call?</summary>
     private static (string, string?, string?) Gate(SessionDraft d, string tabId)
     {
+        if (!d.AnyCallInPlay)
+            return Ignored(Reasons.NoActiveCall);
         var anyActive = false;
         var primary = d.PrimaryOf(tabId);
         foreach (var call in d.ActiveCalls())
@@ -295,6 +297,8 @@ public class OwnershipRules(OwnershipSettings settings)
     /// <summary>The pending rules of R1 for an event that creates, replaces or navigates a tab; returns the binding reason, if any.</summary>
     private string? BindPendingCalls(SessionDraft d, string tabId, RecordRef? record, bool allowScreenPop)
     {
+        if (!d.AnyCallInPlay)
+            return null;
         var pending = d.ActiveCalls().Where(c => c.OwnerTabId is null).ToList();
         if (pending.Count == 0)
             return null;
@@ -324,7 +328,7 @@ public class OwnershipRules(OwnershipSettings settings)
     /// <summary>Adds the tab's record to every active call whose workspace holds the tab (R3).</summary>
     private static void RelateToWorkspaceCalls(SessionDraft d, string tabId, RecordRef? record)
     {
-        if (record is null)
+        if (record is null || !d.AnyCallInPlay)
             return;
         var primary = d.PrimaryOf(tabId);
         foreach (var call in d.ActiveCalls().ToList())

@@ -12,7 +12,7 @@ internal sealed class SessionDraft
     private readonly SessionState _state;
     private readonly long _tick;
     private readonly DateTimeOffset _now;
-    private readonly Func<string, TabState?> _openTab;
+    private Func<string, TabState?>? _openTab;
 
     private Dictionary<string, TabState>? _savedTabs;
     private HashSet<string>? _closedTabs;
@@ -30,7 +30,6 @@ internal sealed class SessionDraft
         _state = state;
         _tick = tick;
         _now = now;
-        _openTab = Tab;
     }
 
     public SessionState State => _state;
@@ -71,10 +70,10 @@ internal sealed class SessionDraft
         }
     }
 
-    public string? PrimaryOf(string tabId) => TabTree.PrimaryOf(tabId, _openTab);
+    public string? PrimaryOf(string tabId) => TabTree.PrimaryOf(tabId, _openTab ??= Tab);
 
     /// <summary>True when <paramref name="tabId"/> is <paramref name="ancestorId"/> or lies below it.</summary>
-    public bool IsSelfOrDescendant(string tabId, string ancestorId) => TabTree.IsSelfOrDescendant(tabId, ancestorId, _openTab);
+    public bool IsSelfOrDescendant(string tabId, string ancestorId) => TabTree.IsSelfOrDescendant(tabId, ancestorId, _openTab ??= Tab);
 
     public void SaveTab(TabState tab)
     {
@@ -117,6 +116,9 @@ internal sealed class SessionDraft
 
     public IEnumerable<CallState> ActiveCalls() => CallsInPlay().Where(c => c.IsActive);
 
+    /// <summary>True when any call was in play before this event or was started by it (the common no-call case costs nothing).</summary>
+    public bool AnyCallInPlay => _state.ActiveCallIds.Count > 0 || _newCall is not null;
+
     public void SaveCall(CallState call)
     {
         if (_newCall?.CallId == call.CallId || !_state.Calls.ContainsKey(call.CallId))
@@ -144,6 +146,8 @@ internal sealed class SessionDraft
 
     public IReadOnlyList<CallSummary> CallSummaries()
     {
+        if (!AnyCallInPlay)
+            return [];
         var summaries = new List<CallSummary>(_state.ActiveCallIds.Count + 1);
         foreach (var call in CallsInPlay())
             summaries.Add(new CallSummary(call.CallId, call.State, call.OwnerTabId));
