@@ -1,6 +1,8 @@
+using Akka.Actor;
 using Akka.Hosting;
 using Akka.Persistence.Sql;
 using ConsoleContext.Actors.Calls;
+using ConsoleContext.Actors.Retention;
 using ConsoleContext.Actors.Sessions;
 using ConsoleContext.Persistence;
 using ConsoleContext.Rules;
@@ -26,8 +28,13 @@ public static class ConsoleContextAkkaExtensions
             var rules = new OwnershipRules(settings ?? OwnershipSettings.FromConfig(config));
             var callIndex = system.ActorOf(CallIndexActor.Props(), "calls");
             registry.Register<CallIndexActor>(callIndex);
-            registry.Register<SessionRouterActor>(system.ActorOf(
-                SessionRouterActor.Props(rules, callIndex, SessionLifecycleSettings.FromConfig(config), SessionRouterActor.DurableScope), "sessions"));
+            var lifecycle = SessionLifecycleSettings.FromConfig(config);
+            var endedSessions = system.ActorOf(EndedSessionsActor.Props(lifecycle), "ended-sessions");
+            var sessions = system.ActorOf(
+                SessionRouterActor.Props(rules, callIndex, lifecycle, SessionRouterActor.DurableScope, endedSessions), "sessions");
+            endedSessions.Tell(new RetentionMessages.SweepThrough(sessions));
+            registry.Register<EndedSessionsActor>(endedSessions);
+            registry.Register<SessionRouterActor>(sessions);
         });
     }
 

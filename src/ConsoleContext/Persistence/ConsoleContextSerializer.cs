@@ -4,6 +4,7 @@ using System.Text.Json;
 using Akka.Actor;
 using Akka.Serialization;
 using ConsoleContext.Actors.Calls;
+using ConsoleContext.Actors.Retention;
 using ConsoleContext.Parsing;
 using ConsoleContext.Protocol;
 
@@ -21,6 +22,9 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     public const string SessionStateV1 = "session-state.v1";
     public const string CallStartedInV1 = "call-started-in.v1";
     public const string CallDirectoryV1 = "call-directory.v1";
+    public const string SessionEndedV1 = "session-ended.v1";
+    public const string SessionForgottenV1 = "session-forgotten.v1";
+    public const string EndedSessionsV1 = "ended-sessions.v1";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -33,6 +37,9 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
         SessionStateData => SessionStateV1,
         CallIndexMessages.CallStartedIn => CallStartedInV1,
         CallIndexMessages.DirectorySnapshot => CallDirectoryV1,
+        RetentionMessages.SessionEnded => SessionEndedV1,
+        RetentionMessages.SessionForgotten => SessionForgottenV1,
+        RetentionMessages.RegistrySnapshot => EndedSessionsV1,
         _ => throw new ArgumentException($"{o.GetType()} is not persisted by {nameof(ConsoleContextSerializer)}", nameof(o)),
     };
 
@@ -44,6 +51,9 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
         SessionStateData s => JsonSerializer.SerializeToUtf8Bytes(s, Json),
         CallIndexMessages.CallStartedIn c => JsonSerializer.SerializeToUtf8Bytes(c, Json),
         CallIndexMessages.DirectorySnapshot d => JsonSerializer.SerializeToUtf8Bytes(d, Json),
+        RetentionMessages.SessionEnded e => JsonSerializer.SerializeToUtf8Bytes(e, Json),
+        RetentionMessages.SessionForgotten f => JsonSerializer.SerializeToUtf8Bytes(f, Json),
+        RetentionMessages.RegistrySnapshot r => JsonSerializer.SerializeToUtf8Bytes(r, Json),
         _ => throw new ArgumentException($"{obj.GetType()} is not persisted by {nameof(ConsoleContextSerializer)}", nameof(obj)),
     };
 
@@ -57,8 +67,14 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
                            ?? throw new SerializationException("a stored call directory entry is empty"),
         CallDirectoryV1 => JsonSerializer.Deserialize<CallIndexMessages.DirectorySnapshot>(bytes, Json)
                            ?? throw new SerializationException("a stored call directory snapshot is empty"),
+        SessionEndedV1 => Read<RetentionMessages.SessionEnded>(bytes),
+        SessionForgottenV1 => Read<RetentionMessages.SessionForgotten>(bytes),
+        EndedSessionsV1 => Read<RetentionMessages.RegistrySnapshot>(bytes),
         _ => throw new SerializationException($"unknown manifest \"{manifest}\" for {nameof(ConsoleContextSerializer)}"),
     };
+
+    private static T Read<T>(byte[] bytes) =>
+        JsonSerializer.Deserialize<T>(bytes, Json) ?? throw new SerializationException($"a stored {typeof(T).Name} is empty");
 
     private static ConsoleEvent ParseStored(string line)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Akka.Serialization;
 using ConsoleContext.Actors.Calls;
+using ConsoleContext.Actors.Retention;
 using ConsoleContext.Parsing;
 using ConsoleContext.Persistence;
 using ConsoleContext.Rules;
@@ -77,6 +78,18 @@ public sealed class SerializationSpecs : TrackerTestKit
         Assert.Equal(entry, RoundTrip(entry));
         var snapshot = (CallIndexMessages.DirectorySnapshot)RoundTrip(new CallIndexMessages.DirectorySnapshot(new Dictionary<string, string> { ["c1"] = "a", ["c2"] = "b" }));
         Assert.Equal("b", snapshot.SessionByCall["c2"]);
+    }
+
+    [Fact]
+    public void The_ended_sessions_registry_entries_and_snapshot_round_trip()
+    {
+        var ended = new RetentionMessages.SessionEnded("agent-1", SpecEvents.T0);
+        Assert.Equal(ended, RoundTrip(ended));
+        var forgotten = new RetentionMessages.SessionForgotten("agent-1");
+        Assert.Equal(forgotten, RoundTrip(forgotten));
+        var snapshot = (RetentionMessages.RegistrySnapshot)RoundTrip(
+            new RetentionMessages.RegistrySnapshot(new Dictionary<string, DateTimeOffset> { ["agent-2"] = SpecEvents.T0 }));
+        Assert.Equal(SpecEvents.T0, snapshot.EndedAt["agent-2"]);
     }
 
     [Fact]

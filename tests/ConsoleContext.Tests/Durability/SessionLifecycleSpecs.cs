@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Persistence;
+using ConsoleContext.Actors.Retention;
 using ConsoleContext.Actors.Sessions;
 using ConsoleContext.Actors.Tabs;
 using ConsoleContext.Persistence;
@@ -74,6 +75,30 @@ public sealed class SessionLifecycleSpecs : TrackerTestKit
         var recovered = await sessions.SnapshotAsync(Session);
         Assert.Equal(0, recovered.EventsSeen);
         Assert.Empty(recovered.Calls);
+    }
+
+    [Fact]
+    public async Task An_ended_session_that_was_passivated_is_woken_and_deleted_when_its_retention_has_passed()
+    {
+        var lifecycle = SessionLifecycleSettings.Default with
+        {
+            EndedRetention = TimeSpan.FromSeconds(1), PassivateAfter = TimeSpan.FromMilliseconds(200), SweepEvery = TimeSpan.FromMilliseconds(200),
+        };
+        var endedSessions = Sys.ActorOf(EndedSessionsActor.Props(lifecycle), "ended-w");
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(OwnershipRules.Default, lifecycle: lifecycle, endedSessions: endedSessions), "router-w");
+        endedSessions.Tell(new RetentionMessages.SweepThrough(sessions));
+        await sessions.SubmitAllAsync(Scenario());
+        var session = await Sys.ActorSelection($"/user/router-w/{Session}").ResolveOne(Wait);
+        Watch(session);
+
+        await EventFilter.Info(contains: "retention after sessionEnded has passed").ExpectOneAsync(Wait, async () =>
+        {
+            await sessions.SubmitAsync(SpecEvents.Event(Session, "end", "sessionEnded"));
+            // Idle long before its retention: the session passivates, and with it its own retention timer.
+            ExpectTerminated(session, Wait);
+        });
+
+        await AwaitAssertAsync(async () => Assert.Equal(0, (await sessions.SnapshotAsync(Session)).EventsSeen), Wait);
     }
 
     private static List<Protocol.ConsoleEvent> Scenario() =>

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using ConsoleContext.Actors.Calls;
+using ConsoleContext.Actors.Retention;
 using ConsoleContext.Persistence;
 using ConsoleContext.Protocol;
 using ConsoleContext.Queries;
@@ -32,6 +33,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
     private readonly OwnershipRules _rules;
     private readonly IActorRef _callIndex;
+    private readonly IActorRef _endedSessions;
     private readonly SessionLifecycleSettings _lifecycle;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // Answers wait here, in order, until the journal has every event they depend on.
@@ -43,10 +45,11 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private DateTimeOffset? _endedAt;
     private bool _hasSubscribers;
 
-    public CallOwnershipActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle)
+    public CallOwnershipActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle)
     {
         _rules = rules;
         _callIndex = callIndex;
+        _endedSessions = endedSessions;
         _lifecycle = lifecycle;
         _state = new SessionState(sessionId);
         PersistenceId = persistenceId;
@@ -93,8 +96,10 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     /// <param name="journalScope">Empty for the service's durable sessions; a private prefix keeps a replay's sessions apart from everyone else's.</param>
     public static string PersistenceIdOf(string sessionId, string journalScope = "") => journalScope + "session-" + sessionId;
 
-    public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle) =>
-        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, persistenceId, rules, callIndex, lifecycle));
+    /// <param name="endedSessions">The ended-sessions registry (<see cref="Retention.EndedSessionsActor"/>); Nobody when there is none.</param>
+    public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions,
+        SessionLifecycleSettings lifecycle) =>
+        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle));
 
     private void Redecide(ConsoleEvent e)
     {
@@ -193,8 +198,11 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
     private void OnWritten(EventsAccepted? entry)
     {
+        var endedBefore = _endedAt;
         foreach (var e in entry?.Events ?? [])
             TrackEnd(e);
+        if (_endedAt != endedBefore)
+            TellEndedSessions();
         _eventsSinceSnapshot += entry?.Events.Count ?? 0;
         // Writes complete in the order they were made, which is the order of the answers.
         _awaiting.First(p => !p.Written).Written = true;
@@ -246,6 +254,11 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             DeleteMessages(pruneTo);
         DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
     }
+
+    /// <summary>Keeps the ended-sessions registry in step, so a passivated ended session is still deleted on time.</summary>
+    private void TellEndedSessions() => _endedSessions.Tell(_endedAt is { } endedAt
+        ? new RetentionMessages.SessionEnded(_state.SessionId, endedAt)
+        : new RetentionMessages.SessionForgotten(_state.SessionId));
 
     private void TrackEnd(ConsoleEvent e)
     {

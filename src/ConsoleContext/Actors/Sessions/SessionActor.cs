@@ -17,6 +17,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     private readonly string _persistenceId;
     private readonly OwnershipRules _rules;
     private readonly IActorRef _callIndex;
+    private readonly IActorRef _endedSessions;
     private readonly SessionLifecycleSettings _lifecycle;
     private readonly Dictionary<string, IActorRef> _tabs = new(StringComparer.Ordinal);
     private readonly HashSet<IActorRef> _subscribers = [];
@@ -24,12 +25,13 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     private long _tabActorCount;
     private long _ownershipIncarnation;
 
-    public SessionActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle)
+    public SessionActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle)
     {
         _sessionId = sessionId;
         _persistenceId = persistenceId;
         _rules = rules;
         _callIndex = callIndex;
+        _endedSessions = endedSessions;
         _lifecycle = lifecycle;
         Context.SetReceiveTimeout(lifecycle.PassivateAfter);
         StartOwnership();
@@ -37,8 +39,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle) =>
-        Akka.Actor.Props.Create(() => new SessionActor(sessionId, persistenceId, rules, callIndex, lifecycle));
+    public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions,
+        SessionLifecycleSettings lifecycle) =>
+        Akka.Actor.Props.Create(() => new SessionActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle));
 
     // A fault in a child must not cost the session its state: the rules never change state on a failed
     // decision, and a tab actor's view stays valid, so the child resumes with the next message.
@@ -99,7 +102,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
 
     private void StartOwnership()
     {
-        _ownership = Context.ActorOf(CallOwnershipActor.Props(_sessionId, _persistenceId, _rules, _callIndex, _lifecycle), $"ownership-{++_ownershipIncarnation}");
+        _ownership = Context.ActorOf(CallOwnershipActor.Props(_sessionId, _persistenceId, _rules, _callIndex, _endedSessions, _lifecycle), $"ownership-{++_ownershipIncarnation}");
         Context.Watch(_ownership);
         if (_subscribers.Count > 0)
             TellSubscribersChanged();

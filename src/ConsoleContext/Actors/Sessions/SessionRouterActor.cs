@@ -14,6 +14,7 @@ public sealed class SessionRouterActor : ReceiveActor
 {
     private readonly OwnershipRules _rules;
     private readonly IActorRef _callIndex;
+    private readonly IActorRef _endedSessions;
     private readonly SessionLifecycleSettings _lifecycle;
     private readonly string _journalScope;
     private readonly SessionMessageExtractor _extractor = new();
@@ -25,8 +26,10 @@ public sealed class SessionRouterActor : ReceiveActor
 
     /// <param name="callIndex">Where sessions report the calls they start; Nobody when no by-callId lookup is needed.</param>
     /// <param name="journalScope">Prefix of the sessions' persistence ids: <see cref="DurableScope"/> for the service.</param>
-    public SessionRouterActor(OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle, string journalScope)
+    /// <param name="endedSessions">The ended-sessions registry that wakes expired sessions; Nobody when there is none.</param>
+    public SessionRouterActor(OwnershipRules rules, IActorRef callIndex, SessionLifecycleSettings lifecycle, string journalScope, IActorRef endedSessions)
     {
+        _endedSessions = endedSessions;
         _journalScope = journalScope;
         _rules = rules;
         _callIndex = callIndex;
@@ -40,10 +43,12 @@ public sealed class SessionRouterActor : ReceiveActor
     /// Without <paramref name="journalScope"/> the router is private: its sessions get persistence ids no other
     /// router shares, so a replay or a test starts from empty sessions however many ran before it.
     /// </summary>
-    public static Props Props(OwnershipRules rules, IActorRef? callIndex = null, SessionLifecycleSettings? lifecycle = null, string? journalScope = null)
+    public static Props Props(OwnershipRules rules, IActorRef? callIndex = null, SessionLifecycleSettings? lifecycle = null, string? journalScope = null,
+        IActorRef? endedSessions = null)
     {
         var scope = journalScope ?? $"private-{Guid.NewGuid():N}/";
-        return Akka.Actor.Props.Create(() => new SessionRouterActor(rules, callIndex ?? ActorRefs.Nobody, lifecycle ?? SessionLifecycleSettings.Default, scope));
+        return Akka.Actor.Props.Create(() => new SessionRouterActor(
+            rules, callIndex ?? ActorRefs.Nobody, lifecycle ?? SessionLifecycleSettings.Default, scope, endedSessions ?? ActorRefs.Nobody));
     }
 
     private void Route(ISessionMessage message)
@@ -62,7 +67,7 @@ public sealed class SessionRouterActor : ReceiveActor
         var session = Context.Child(sessionId);
         if (!session.IsNobody())
             return session;
-        session = Context.ActorOf(SessionActor.Props(sessionId, CallOwnershipActor.PersistenceIdOf(sessionId, _journalScope), _rules, _callIndex, _lifecycle), sessionId);
+        session = Context.ActorOf(SessionActor.Props(sessionId, CallOwnershipActor.PersistenceIdOf(sessionId, _journalScope), _rules, _callIndex, _endedSessions, _lifecycle), sessionId);
         Context.Watch(session);
         return session;
     }

@@ -1,0 +1,20 @@
+using Akka.Actor;
+using ConsoleContext.Persistence;
+
+namespace ConsoleContext.Actors.Retention;
+
+/// <summary>The protocol of the ended-sessions registry, which wakes ended sessions when their retention has passed.</summary>
+public static class RetentionMessages
+{
+    /// <summary>A session journaled a sessionEnded at <paramref name="EndedAt"/> (its event time).</summary>
+    public sealed record SessionEnded(string SessionId, DateTimeOffset EndedAt) : IPersistedMessage;
+
+    /// <summary>A session accepted an event after its sessionEnded, or was woken for deletion: it is no longer waiting.</summary>
+    public sealed record SessionForgotten(string SessionId) : IPersistedMessage;
+
+    /// <summary>The registry's snapshot: ended sessions and when they ended.</summary>
+    public sealed record RegistrySnapshot(IReadOnlyDictionary<string, DateTimeOffset> EndedAt) : IPersistedMessage;
+
+    /// <summary>Where to send the wake-up calls; the sweeps start once this arrives.</summary>
+    public sealed record SweepThrough(IActorRef Sessions);
+}
