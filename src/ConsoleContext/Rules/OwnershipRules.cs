@@ -53,10 +53,10 @@ public class OwnershipRules(OwnershipSettings settings)
         return new Ruling(decision, draft.Changes(new SessionChanges.EventRecorded(e.EventId, e.Header.Seq, tick)));
     }
 
-    public static SessionState Apply(SessionState state, IEnumerable<SessionChange> changes)
+    public static SessionState Apply(SessionState state, IReadOnlyList<SessionChange> changes)
     {
-        foreach (var change in changes)
-            Apply(state, change);
+        for (var i = 0; i < changes.Count; i++)
+            Apply(state, changes[i]);
         return state;
     }
 

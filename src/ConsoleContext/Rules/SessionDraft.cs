@@ -32,7 +32,6 @@ internal sealed class SessionDraft
         _now = now;
     }
 
-    public SessionState State => _state;
     public long Tick => _tick;
     public DateTimeOffset Now => _now;
 

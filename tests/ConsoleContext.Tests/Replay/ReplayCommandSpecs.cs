@@ -5,16 +5,12 @@ using Xunit;
 
 namespace ConsoleContext.Tests.Replay;
 
-public sealed class ReplayCommandSpecs : TrackerTestKit
+// Not a TestKit: the command starts its own host and actor system.
+public sealed class ReplayCommandSpecs : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-            _dir.Dispose();
-    }
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Replay_writes_exactly_one_json_decision_per_non_blank_line_and_nothing_else()
