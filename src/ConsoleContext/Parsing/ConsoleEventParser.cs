@@ -39,13 +39,14 @@ public static partial class ConsoleEventParser
         var echoEventId = EchoString(element, "eventId");
         var echoSessionId = EchoString(element, "sessionId");
         var echoType = EchoString(element, "type");
+        var echoConsoleId = EchoString(element, "consoleId") is { Length: > 0 } console ? console : null;
         try
         {
             return new ParseResult(ParseObject(element), null);
         }
         catch (InvalidFieldException ex)
         {
-            return Reject(echoEventId, echoSessionId, echoType, ex.Reason, ex.Message);
+            return new ParseResult(null, Decision.Rejected(echoEventId, echoSessionId, echoType, ex.Reason, ex.Message, echoConsoleId));
         }
     }
 
@@ -60,26 +61,32 @@ public static partial class ConsoleEventParser
             throw Invalid(SessionIdRule);
 
         var type = RequiredString(e, "type", null);
-        var header = new EventHeader(eventId, sessionId, ReadSeq(e), ReadAt(e));
+        var consoleId = OptionalString(e, "consoleId");
+        if (consoleId is not null && !IsValidSessionId(consoleId))
+            throw Invalid("consoleId must be 1-128 characters from A-Z, a-z, 0-9 and . _ : @ -");
+        var streamId = OptionalString(e, "streamId");
+        if (streamId is not null && !IsValidSessionId(streamId))
+            throw Invalid("streamId must be 1-128 characters from A-Z, a-z, 0-9 and . _ : @ -");
+        var header = new EventHeader(eventId, sessionId, ReadSeq(e), ReadAt(e), consoleId, streamId);
 
         return type switch
         {
             EventTypes.TabCreated => new ConsoleEvents.TabCreated(header,
                 RequiredString(e, "tabId", type), OptionalString(e, "parentTabId"), ReadRecord(e), OptionalString(e, "url")),
             EventTypes.TabFocused => new ConsoleEvents.TabFocused(header,
-                RequiredString(e, "currentTabId", type), OptionalString(e, "previousTabId")),
+                OptionalString(e, "currentTabId"), OptionalString(e, "previousTabId"), OptionalString(e, "parentTabId")),
             EventTypes.TabClosed => new ConsoleEvents.TabClosed(header, RequiredString(e, "tabId", type)),
             EventTypes.TabReplaced => new ConsoleEvents.TabReplaced(header,
-                RequiredString(e, "tabId", type), ReadRecord(e), OptionalString(e, "url")),
+                RequiredString(e, "tabId", type), ReadRecord(e), OptionalString(e, "url"), OptionalString(e, "parentTabId")),
             EventTypes.TabRefreshed => new ConsoleEvents.TabRefreshed(header, RequiredString(e, "tabId", type)),
             EventTypes.TabUpdated => new ConsoleEvents.TabUpdated(header, RequiredString(e, "tabId", type), OptionalString(e, "title")),
             EventTypes.NavigationChanged => new ConsoleEvents.NavigationChanged(header,
-                RequiredString(e, "url", type), ReadRecord(e), OptionalString(e, "tabId")),
+                RequiredString(e, "url", type), ReadRecord(e), OptionalString(e, "tabId"), OptionalString(e, "parentTabId")),
             EventTypes.ClickToDial => new ConsoleEvents.ClickToDial(header,
                 RequiredString(e, "number", type), ReadRecord(e), OptionalString(e, "tabId")),
             EventTypes.CallStarted => ParseCallStarted(e, header),
             EventTypes.CallConnected or EventTypes.CallHeld or EventTypes.CallResumed => new ConsoleEvents.CallStateChanged(header,
-                type, RequiredString(e, "callId", type), null),
+                type, RequiredString(e, "callId", type), null, ReadStartFields(e)),
             EventTypes.CallEnded => new ConsoleEvents.CallStateChanged(header,
                 type, RequiredString(e, "callId", type), OptionalString(e, "disposition")),
             EventTypes.CallClaimed => new ConsoleEvents.CallClaimed(header,
@@ -93,20 +100,34 @@ public static partial class ConsoleEventParser
     private static ConsoleEvents.CallStarted ParseCallStarted(JsonElement e, EventHeader header)
     {
         var callId = RequiredString(e, "callId", EventTypes.CallStarted);
-        var rawCallType = RequiredString(e, "callType", EventTypes.CallStarted);
-        var callType = CallTypes.Normalize(rawCallType)
-            ?? throw Invalid($"callType must be one of {string.Join(", ", CallTypes.All)}");
+        var callType = NormalizeCallType(RequiredString(e, "callType", EventTypes.CallStarted));
         return new ConsoleEvents.CallStarted(header, callId, callType,
             OptionalString(e, "phoneNumber"), ReadRecord(e), OptionalString(e, "tabId"),
             OptionalString(e, "parentCallId"), OptionalBool(e, "replayed") ?? false);
     }
 
+    /// <summary>The optional callStarted fields of callConnected, callHeld and callResumed (R6 adoption); null when none is given.</summary>
+    private static CallStartFields? ReadStartFields(JsonElement e)
+    {
+        var rawCallType = OptionalString(e, "callType");
+        var fields = new CallStartFields(rawCallType is null ? null : NormalizeCallType(rawCallType),
+            OptionalString(e, "phoneNumber"), ReadRecord(e), OptionalString(e, "tabId"),
+            OptionalString(e, "parentCallId"), OptionalBool(e, "replayed") ?? false);
+        return fields == CallStartFields.None ? null : fields;
+    }
+
+    private static string NormalizeCallType(string raw) =>
+        CallTypes.Normalize(raw) ?? throw Invalid($"callType must be one of {CallTypes.Described}");
+
+    // accountId / contactId without recordId are ignored (spec §9 Records).
     private static RecordRef? ReadRecord(JsonElement e)
     {
         var recordId = OptionalString(e, "recordId");
+        var accountId = OptionalString(e, "accountId");
+        var contactId = OptionalString(e, "contactId");
         var objectType = OptionalString(e, "objectType");
         var recordName = OptionalString(e, "recordName");
-        return recordId is null ? null : new RecordRef(recordId, objectType, recordName);
+        return recordId is null ? null : new RecordRef(recordId, objectType, recordName, accountId, contactId);
     }
 
     private static long? ReadSeq(JsonElement e)

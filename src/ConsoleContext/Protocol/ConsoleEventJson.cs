@@ -19,6 +19,8 @@ public static class ConsoleEventJson
             w.WriteString("eventId", e.EventId);
             w.WriteString("sessionId", e.SessionId);
             w.WriteString("type", e.Type);
+            Optional(w, "consoleId", e.Header.ConsoleId);
+            Optional(w, "streamId", e.Header.StreamId);
             if (e.Header.Seq is { } seq)
                 w.WriteNumber("seq", seq);
             if (e.Header.At is { } at)
@@ -40,14 +42,16 @@ public static class ConsoleEventJson
                 Optional(w, "url", x.Url);
                 break;
             case TabFocused x:
-                w.WriteString("currentTabId", x.CurrentTabId);
+                Optional(w, "currentTabId", x.CurrentTabId);
                 Optional(w, "previousTabId", x.PreviousTabId);
+                Optional(w, "parentTabId", x.ParentTabId);
                 break;
             case TabClosed x:
                 w.WriteString("tabId", x.TabId);
                 break;
             case TabReplaced x:
                 w.WriteString("tabId", x.TabId);
+                Optional(w, "parentTabId", x.ParentTabId);
                 Record(w, x.Record);
                 Optional(w, "url", x.Url);
                 break;
@@ -62,6 +66,7 @@ public static class ConsoleEventJson
                 w.WriteString("url", x.Url);
                 Record(w, x.Record);
                 Optional(w, "tabId", x.TabId);
+                Optional(w, "parentTabId", x.ParentTabId);
                 break;
             case ClickToDial x:
                 w.WriteString("number", x.Number);
@@ -70,17 +75,13 @@ public static class ConsoleEventJson
                 break;
             case CallStarted x:
                 w.WriteString("callId", x.CallId);
-                w.WriteString("callType", x.CallType);
-                Optional(w, "phoneNumber", x.PhoneNumber);
-                Record(w, x.Record);
-                Optional(w, "tabId", x.TabId);
-                Optional(w, "parentCallId", x.ParentCallId);
-                if (x.Replayed)
-                    w.WriteBoolean("replayed", true);
+                StartFields(w, new CallStartFields(x.CallType, x.PhoneNumber, x.Record, x.TabId, x.ParentCallId, x.Replayed));
                 break;
             case CallStateChanged x:
                 w.WriteString("callId", x.CallId);
                 Optional(w, "disposition", x.Disposition);
+                if (x.Start is { } start)
+                    StartFields(w, start);
                 break;
             case CallClaimed x:
                 w.WriteString("callId", x.CallId);
@@ -96,11 +97,24 @@ public static class ConsoleEventJson
         }
     }
 
+    private static void StartFields(Utf8JsonWriter w, CallStartFields start)
+    {
+        Optional(w, "callType", start.CallType);
+        Optional(w, "phoneNumber", start.PhoneNumber);
+        Record(w, start.Record);
+        Optional(w, "tabId", start.TabId);
+        Optional(w, "parentCallId", start.ParentCallId);
+        if (start.Replayed)
+            w.WriteBoolean("replayed", true);
+    }
+
     private static void Record(Utf8JsonWriter w, RecordRef? record)
     {
         if (record is null)
             return;
         w.WriteString("recordId", record.RecordId);
+        Optional(w, "accountId", record.AccountId);
+        Optional(w, "contactId", record.ContactId);
         Optional(w, "objectType", record.ObjectType);
         Optional(w, "recordName", record.RecordName);
     }

@@ -10,7 +10,9 @@ public static class ConsoleEvents
         public override string? NamedTabId => TabId;
     }
 
-    public sealed record TabFocused(EventHeader Header, string CurrentTabId, string? PreviousTabId) : ConsoleEvent(Header)
+    /// <param name="CurrentTabId">Null when a navigation item (list view, home) got the focus: the console has no focused tab (R4).</param>
+    /// <param name="ParentTabId">Used only when the focused tab is missing: it is created as this tab's subtab (R9).</param>
+    public sealed record TabFocused(EventHeader Header, string? CurrentTabId, string? PreviousTabId, string? ParentTabId = null) : ConsoleEvent(Header)
     {
         public override string Type => EventTypes.TabFocused;
         public override string? NamedTabId => CurrentTabId;
@@ -22,7 +24,8 @@ public static class ConsoleEvents
         public override string? NamedTabId => TabId;
     }
 
-    public sealed record TabReplaced(EventHeader Header, string TabId, RecordRef? Record, string? Url) : ConsoleEvent(Header)
+    /// <param name="ParentTabId">Used only when the tab is missing (R9).</param>
+    public sealed record TabReplaced(EventHeader Header, string TabId, RecordRef? Record, string? Url, string? ParentTabId = null) : ConsoleEvent(Header)
     {
         public override string Type => EventTypes.TabReplaced;
         public override string? NamedTabId => TabId;
@@ -40,7 +43,8 @@ public static class ConsoleEvents
         public override string? NamedTabId => TabId;
     }
 
-    public sealed record NavigationChanged(EventHeader Header, string Url, RecordRef? Record, string? TabId) : ConsoleEvent(Header)
+    /// <param name="ParentTabId">Used only when <paramref name="TabId"/> names a missing tab (R9).</param>
+    public sealed record NavigationChanged(EventHeader Header, string Url, RecordRef? Record, string? TabId, string? ParentTabId = null) : ConsoleEvent(Header)
     {
         public override string Type => EventTypes.NavigationChanged;
         public override string? NamedTabId => TabId;
@@ -67,10 +71,13 @@ public static class ConsoleEvents
     }
 
     /// <summary>callConnected, callHeld, callResumed and callEnded: an event about one call's state.</summary>
-    public sealed record CallStateChanged(EventHeader Header, string EventType, string CallId, string? Disposition)
+    /// <param name="Start">callConnected, callHeld, callResumed: the optional callStarted fields, used only to adopt a call the
+    /// tracker never saw start (R6 adoption); null for callEnded.</param>
+    public sealed record CallStateChanged(EventHeader Header, string EventType, string CallId, string? Disposition, CallStartFields? Start = null)
         : ConsoleEvent(Header)
     {
         public override string Type => EventType;
+        public override string? NamedTabId => Start?.TabId;
     }
 
     public sealed record CallClaimed(EventHeader Header, string CallId, string TabId) : ConsoleEvent(Header)

@@ -1,6 +1,10 @@
 namespace ConsoleContext.Protocol;
 
 /// <summary>The fields every console event carries (spec §2, common fields).</summary>
-/// <param name="Seq">Bridge-assigned order, increasing per session; null when the bridge sent none.</param>
+/// <param name="EventId">1-128 printable ASCII characters; unique per session; the dedupe key (R7).</param>
+/// <param name="SessionId">The agent session, <c>^[A-Za-z0-9._:@-]{1,128}$</c>.</param>
+/// <param name="Seq">Bridge-assigned order, increasing within the event's stream (R8); null when the bridge sent none.</param>
 /// <param name="At">Event time from the browser; null means "use arrival time".</param>
-public sealed record EventHeader(string EventId, string SessionId, long? Seq, DateTimeOffset? At);
+/// <param name="ConsoleId">The console window the event's tab fields belong to; null for the session's default console.</param>
+/// <param name="StreamId">The bridge instance that numbered <paramref name="Seq"/>; null for the session's default stream.</param>
+public sealed record EventHeader(string EventId, string SessionId, long? Seq, DateTimeOffset? At, string? ConsoleId = null, string? StreamId = null);

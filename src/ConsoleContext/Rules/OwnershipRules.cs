@@ -49,7 +49,7 @@ public class OwnershipRules(OwnershipSettings settings)
         if (verdict.Outcome == Outcomes.Rejected)
             return new Ruling(Decision.Rejected(e.EventId, e.SessionId, e.Type, verdict.Reason!, verdict.Error!), NoChanges);
 
-        var decision = new Decision(e.EventId, e.SessionId, e.Type, attributedTab, verdict.Outcome, verdict.Reason, draft.CallSummaries());
+        var decision = new Decision(e.EventId, e.SessionId, e.Type, e.Header.ConsoleId, attributedTab, verdict.Outcome, verdict.Reason, draft.CallSummaries());
         return new Ruling(decision, draft.Changes(new SessionChanges.EventRecorded(e.EventId, e.Header.Seq, tick)));
     }
 
@@ -93,7 +93,7 @@ public class OwnershipRules(OwnershipSettings settings)
             var call = state.Calls[id];
             calls.Add(new CallSummary(call.CallId, call.State, call.OwnerTabId));
         }
-        return new Ruling(new Decision(e.EventId, e.SessionId, e.Type, tabId, outcome, reason, calls), NoChanges);
+        return new Ruling(new Decision(e.EventId, e.SessionId, e.Type, e.Header.ConsoleId, tabId, outcome, reason, calls), NoChanges);
     }
 
     private static (string, string?, string?) Applied(string? reason = null) => (Outcomes.Applied, reason, null);
@@ -118,6 +118,11 @@ public class OwnershipRules(OwnershipSettings settings)
 
     private static (string, string?, string?) OnTabFocused(SessionDraft d, TabFocused e)
     {
+        if (e.CurrentTabId is null)
+        {
+            d.SetFocus(null);
+            return Ignored(Reasons.NoFocusedTab);
+        }
         var tab = d.Tab(e.CurrentTabId) ?? NewTab(d, e.CurrentTabId, null, null, null);
         d.SaveTab(tab with { FocusedTick = d.Tick });
         d.SetFocus(e.CurrentTabId);

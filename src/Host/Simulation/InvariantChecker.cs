@@ -49,8 +49,8 @@ public sealed class InvariantChecker
                     _openTabs.TryAdd(parent, null);
                 break;
             // R9: these create a tab the tracker did not know.
-            case TabFocused x:
-                _openTabs.TryAdd(x.CurrentTabId, null);
+            case TabFocused { CurrentTabId: { } focused }:
+                _openTabs.TryAdd(focused, null);
                 break;
             case TabReplaced x:
                 _openTabs.TryAdd(x.TabId, null);

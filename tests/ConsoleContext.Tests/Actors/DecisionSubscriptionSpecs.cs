@@ -86,7 +86,7 @@ public sealed class DecisionSubscriptionSpecs : TrackerTestKit
         ExpectTerminated(doomed.Ref);
 
         // The probe sees what a decision sent to the dead subscriber would look like.
-        doomed.Ref.Tell(new Decision("probe", "agent-a", "tabCreated", null, Outcomes.Applied, null, []));
+        doomed.Ref.Tell(new Decision("probe", "agent-a", "tabCreated", null, null, Outcomes.Applied, null, []));
         deadLetters.ExpectMsg<DeadLetter>(d => d.Recipient.Equals(doomed.Ref) && d.Message is Decision);
 
         // The session learns of the death asynchronously; once it has, no decision is ever sent to the dead subscriber again.

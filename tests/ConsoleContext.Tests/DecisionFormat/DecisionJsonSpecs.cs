@@ -9,22 +9,22 @@ public class DecisionJsonSpecs
     [Fact]
     public void A_decision_serialises_exactly_like_the_spec_example()
     {
-        var decision = new Decision("e7", "agent-1", "navigationChanged", "ctab1", Outcomes.Ignored, Reasons.NotCallActiveTab,
+        var decision = new Decision("e7", "agent-1", "navigationChanged", null, "ctab1", Outcomes.Ignored, Reasons.NotCallActiveTab,
             [new CallSummary("c1", CallStates.Connected, "ctab0")]);
 
         Assert.Equal(
-            """{"eventId":"e7","sessionId":"agent-1","type":"navigationChanged","tabId":"ctab1","outcome":"ignored","reason":"not-call-active-tab","calls":[{"callId":"c1","state":"connected","ownerTabId":"ctab0"}]}""",
+            """{"eventId":"e7","sessionId":"agent-1","type":"navigationChanged","consoleId":null,"tabId":"ctab1","outcome":"ignored","reason":"not-call-active-tab","calls":[{"callId":"c1","state":"connected","ownerTabId":"ctab0","ownerConsoleId":null}]}""",
             DecisionJson.Serialize(decision));
     }
 
     [Fact]
     public void Nulls_are_written_explicitly_and_error_is_left_out_when_not_rejected()
     {
-        var decision = new Decision("e1", "agent-1", "callStarted", null, Outcomes.Applied, null,
+        var decision = new Decision("e1", "agent-1", "callStarted", null, null, Outcomes.Applied, null,
             [new CallSummary("c1", CallStates.Ringing, null)]);
 
         Assert.Equal(
-            """{"eventId":"e1","sessionId":"agent-1","type":"callStarted","tabId":null,"outcome":"applied","reason":null,"calls":[{"callId":"c1","state":"ringing","ownerTabId":null}]}""",
+            """{"eventId":"e1","sessionId":"agent-1","type":"callStarted","consoleId":null,"tabId":null,"outcome":"applied","reason":null,"calls":[{"callId":"c1","state":"ringing","ownerTabId":null,"ownerConsoleId":null}]}""",
             DecisionJson.Serialize(decision));
     }
 
@@ -34,7 +34,7 @@ public class DecisionJsonSpecs
         var decision = Decision.Rejected(null, "agent-1", null, Reasons.InvalidEvent, "eventId is required");
 
         Assert.Equal(
-            """{"eventId":null,"sessionId":"agent-1","type":null,"tabId":null,"outcome":"rejected","reason":"invalid-event","calls":[],"error":"eventId is required"}""",
+            """{"eventId":null,"sessionId":"agent-1","type":null,"consoleId":null,"tabId":null,"outcome":"rejected","reason":"invalid-event","calls":[],"error":"eventId is required"}""",
             DecisionJson.Serialize(decision));
     }
 
@@ -44,7 +44,7 @@ public class DecisionJsonSpecs
         var rejection = ConsoleEventParser.Parse("""{"eventId":"e9","sessionId":"agent-1","type":"tabClosed"}""").Rejection!;
 
         Assert.Equal(
-            """{"eventId":"e9","sessionId":"agent-1","type":"tabClosed","tabId":null,"outcome":"rejected","reason":"invalid-event","calls":[],"error":"tabId is required for tabClosed"}""",
+            """{"eventId":"e9","sessionId":"agent-1","type":"tabClosed","consoleId":null,"tabId":null,"outcome":"rejected","reason":"invalid-event","calls":[],"error":"tabId is required for tabClosed"}""",
             DecisionJson.Serialize(rejection));
     }
 
@@ -63,10 +63,10 @@ public class DecisionJsonSpecs
 
     public static TheoryData<Decision> Decisions => new()
     {
-        new Decision("e7", "agent-1", "navigationChanged", "ctab1", Outcomes.Ignored, Reasons.NotCallActiveTab,
+        new Decision("e7", "agent-1", "navigationChanged", null, "ctab1", Outcomes.Ignored, Reasons.NotCallActiveTab,
             [new CallSummary("c1", CallStates.Connected, "ctab0"), new CallSummary("c2", CallStates.Ringing, null)]),
-        new Decision("e8", "agent-1", "callEnded", null, Outcomes.Applied, null, [new CallSummary("c1", CallStates.Ended, "ctab0")]),
-        new Decision("e9", "agent-1", "tabFocused", "ctab0", Outcomes.Ignored, Reasons.NoActiveCall, []),
+        new Decision("e8", "agent-1", "callEnded", null, null, Outcomes.Applied, null, [new CallSummary("c1", CallStates.Ended, "ctab0")]),
+        new Decision("e9", "agent-1", "tabFocused", null, "ctab0", Outcomes.Ignored, Reasons.NoActiveCall, []),
         Decision.Rejected("e10", null, "tabClosed", Reasons.InvalidEvent, "tabId is required for tabClosed"),
         Decision.Rejected(null, null, null, Reasons.InvalidEvent, "the line is not valid JSON"),
     };

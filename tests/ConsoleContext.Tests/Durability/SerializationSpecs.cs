@@ -122,5 +122,5 @@ public sealed class SerializationSpecs : TrackerTestKit
     }
 
     private static Protocol.Decision Recap(SessionState state) => new(
-        null, state.SessionId, System.Text.Json.JsonSerializer.Serialize(Queries.SessionViews.Snapshot(state)), null, "snapshot", null, []);
+        null, state.SessionId, System.Text.Json.JsonSerializer.Serialize(Queries.SessionViews.Snapshot(state)), null, null, "snapshot", null, []);
 }

@@ -114,5 +114,5 @@ public sealed class SessionLifecycleSpecs : TrackerTestKit
 
     // Everything but the per-call view's identity: the snapshot a softphone would compare.
     private static Protocol.Decision Recap(Queries.SessionSnapshot snapshot) => new(
-        null, snapshot.SessionId, System.Text.Json.JsonSerializer.Serialize(snapshot), null, "snapshot", null, []);
+        null, snapshot.SessionId, System.Text.Json.JsonSerializer.Serialize(snapshot), null, null, "snapshot", null, []);
 }

@@ -184,7 +184,10 @@ public class ConsoleEventParserSpecs
     [InlineData("Outbound", "outbound")]
     [InlineData("callBack", "callback")]
     [InlineData("Transfer", "transfer")]
-    [InlineData("InternalCall", null)]
+    [InlineData("InternalCall", "internal")]
+    [InlineData("DIALEDCALLBACK", "callback")]
+    [InlineData("AddParticipant", "transfer")]
+    [InlineData("Internal Call", null)]
     [InlineData("internal", "internal")]
     [InlineData("CONSULT", "consult")]
     public void CallType_is_case_insensitive_and_stored_lower_case(string given, string? stored)
@@ -342,7 +345,6 @@ public class ConsoleEventParserSpecs
 
     [Theory]
     [InlineData("tabCreated", "tabId")]
-    [InlineData("tabFocused", "currentTabId")]
     [InlineData("tabClosed", "tabId")]
     [InlineData("tabReplaced", "tabId")]
     [InlineData("tabRefreshed", "tabId")]

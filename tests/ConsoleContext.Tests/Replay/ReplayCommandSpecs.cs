@@ -31,7 +31,7 @@ public sealed class ReplayCommandSpecs : IDisposable
         {
             using var json = JsonDocument.Parse(line);
             Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
-            Assert.Equal(["eventId", "sessionId", "type", "tabId", "outcome", "reason", "calls"],
+            Assert.Equal(["eventId", "sessionId", "type", "consoleId", "tabId", "outcome", "reason", "calls"],
                 json.RootElement.EnumerateObject().Select(p => p.Name).Where(n => n != "error"));
         }
         var decisions = lines.Select(l => DecisionJson.Deserialize(l)!).ToList();

@@ -30,8 +30,8 @@ public sealed class SimulatorSpecs
         var closed = new ConsoleEvents.TabClosed(new EventHeader("e2", "s", 2, at), "ctab0");
         var ownedByClosed = new List<CallSummary> { new("c1", CallStates.Connected, "ctab0") };
 
-        Assert.Null(checker.Check(created, new Decision("e1", "s", "tabCreated", "ctab0", Outcomes.Applied, null, [])));
-        var violation = checker.Check(closed, new Decision("e2", "s", "tabClosed", "ctab0", Outcomes.Applied, null, ownedByClosed));
+        Assert.Null(checker.Check(created, new Decision("e1", "s", "tabCreated", null, "ctab0", Outcomes.Applied, null, [])));
+        var violation = checker.Check(closed, new Decision("e2", "s", "tabClosed", null, "ctab0", Outcomes.Applied, null, ownedByClosed));
 
         Assert.NotNull(violation);
         Assert.Contains("closed or unknown", violation);
