@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Runtime.Serialization;
 using System.Text.Json;
@@ -20,6 +21,7 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     public const string EventAcceptedV1 = "event-accepted.v1";
     public const string EventsAcceptedV1 = "events-accepted.v1";
     public const string SessionStateV1 = "session-state.v1";
+    public const string SessionStateV2 = "session-state.v2";
     public const string CallStartedInV1 = "call-started-in.v1";
     public const string CallDirectoryV1 = "call-directory.v1";
     public const string SessionEndedV1 = "session-ended.v1";
@@ -34,7 +36,7 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     {
         EventAccepted => EventAcceptedV1,
         EventsAccepted => EventsAcceptedV1,
-        SessionStateData => SessionStateV1,
+        SessionStateData => SessionStateV2,
         CallIndexMessages.CallStartedIn => CallStartedInV1,
         CallIndexMessages.DirectorySnapshot => CallDirectoryV1,
         RetentionMessages.SessionEnded => SessionEndedV1,
@@ -48,7 +50,7 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     {
         EventAccepted e => Encoding.UTF8.GetBytes(ConsoleEventJson.Write(e.Event)),
         EventsAccepted e => Encoding.UTF8.GetBytes(string.Join('\n', e.Events.Select(ConsoleEventJson.Write))),
-        SessionStateData s => JsonSerializer.SerializeToUtf8Bytes(s, Json),
+        SessionStateData s => Compressed(JsonSerializer.SerializeToUtf8Bytes(s, Json)),
         CallIndexMessages.CallStartedIn c => JsonSerializer.SerializeToUtf8Bytes(c, Json),
         CallIndexMessages.DirectorySnapshot d => JsonSerializer.SerializeToUtf8Bytes(d, Json),
         RetentionMessages.SessionEnded e => JsonSerializer.SerializeToUtf8Bytes(e, Json),
@@ -61,8 +63,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     {
         EventAcceptedV1 => new EventAccepted(ParseStored(Encoding.UTF8.GetString(bytes))),
         EventsAcceptedV1 => new EventsAccepted(Encoding.UTF8.GetString(bytes).Split('\n').Select(ParseStored).ToList()),
-        SessionStateV1 => JsonSerializer.Deserialize<SessionStateData>(bytes, Json)
-                          ?? throw new SerializationException("a stored session snapshot is empty"),
+        SessionStateV1 => Read<SessionStateDataV1>(bytes).ToV2(Rules.OwnershipSettings.Default.DedupeCapacity),
+        SessionStateV2 => Read<SessionStateData>(Decompressed(bytes)),
         CallStartedInV1 => JsonSerializer.Deserialize<CallIndexMessages.CallStartedIn>(bytes, Json)
                            ?? throw new SerializationException("a stored call directory entry is empty"),
         CallDirectoryV1 => JsonSerializer.Deserialize<CallIndexMessages.DirectorySnapshot>(bytes, Json)
@@ -72,6 +74,23 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
         EndedSessionsV1 => Read<RetentionMessages.RegistrySnapshot>(bytes),
         _ => throw new SerializationException($"unknown manifest \"{manifest}\" for {nameof(ConsoleContextSerializer)}"),
     };
+
+    // Snapshots are gzip-compressed JSON: call and tab records repeat their keys, so they shrink several times (R11: small snapshots).
+    private static byte[] Compressed(byte[] json)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
+            gzip.Write(json);
+        return output.ToArray();
+    }
+
+    private static byte[] Decompressed(byte[] bytes)
+    {
+        using var input = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
 
     private static T Read<T>(byte[] bytes) =>
         JsonSerializer.Deserialize<T>(bytes, Json) ?? throw new SerializationException($"a stored {typeof(T).Name} is empty");

@@ -9,6 +9,7 @@ public static class Reasons
     public const string BoundByRecord = "bound-by-record";
     public const string BoundByScreenPop = "bound-by-screen-pop";
     public const string BoundByClaim = "bound-by-claim";
+    public const string BoundBySelection = "bound-by-selection";
     public const string PendingOwner = "pending-owner";
     public const string NotCallActiveTab = "not-call-active-tab";
     public const string NoActiveCall = "no-active-call";

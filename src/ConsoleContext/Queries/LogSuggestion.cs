@@ -2,7 +2,11 @@ using ConsoleContext.Protocol;
 
 namespace ConsoleContext.Queries;
 
-/// <summary>How an adapter would fill the call log: whoId the first related Contact or Lead, whatId the latest other record.</summary>
+/// <summary>
+/// How an adapter would fill the call log (spec §5): <c>whoId</c> the first related Contact or Lead, <c>whatId</c> the
+/// latest other related record. A person account (a record with <c>contactId</c>/<c>accountId</c> aliases) counts as
+/// its Contact for whoId and its Account for whatId.
+/// </summary>
 public sealed record LogSuggestion(string? WhoId, string? WhatId)
 {
     // Salesforce key prefixes, for records the console reported without an objectType.
@@ -14,10 +18,14 @@ public sealed record LogSuggestion(string? WhoId, string? WhatId)
         string? who = null, what = null;
         foreach (var record in related)
         {
-            if (IsWho(record))
-                who ??= record.RecordId;
-            else
-                what = record.RecordId;
+            var isWho = IsWho(record);
+            var personContact = record.ContactId ?? (isWho ? record.RecordId : null);
+            if (personContact is not null)
+                who ??= personContact;
+            var other = record.AccountId
+                ?? (isWho || (record.ContactId is { } c && RecordIds.Same(c, record.RecordId)) ? null : record.RecordId);
+            if (other is not null)
+                what = other;
         }
         return new LogSuggestion(who, what);
     }

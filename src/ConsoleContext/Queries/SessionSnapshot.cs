@@ -1,11 +1,22 @@
+using ConsoleContext.Rules;
+
 namespace ConsoleContext.Queries;
 
-/// <summary>A session as a softphone backend or a tester sees it (spec §5): tab tree, focus, calls, status.</summary>
+/// <summary>A session as a softphone backend or a tester sees it (spec §5): each console's tab tree and focus, calls, status.</summary>
+/// <param name="Consoles">Consoles with an open tab or a focused tab, the default console (consoleId null) first, then by id.</param>
+/// <param name="Calls">Every remembered call, active and ended, in start order.</param>
+/// <param name="Streams">The remembered streams' seq marks (R8, R11); streamId null for the default stream.</param>
+/// <param name="EventsSeen">How many eventIds the dedupe memory holds (at most dedupe-capacity).</param>
 public sealed record SessionSnapshot(
     string SessionId,
-    string? FocusedTabId,
     string? AgentStatus,
-    IReadOnlyList<TabView> Tabs,
+    IReadOnlyList<ConsoleView> Consoles,
     IReadOnlyList<CallView> Calls,
-    long SeqMark,
+    IReadOnlyList<StreamView> Streams,
     int EventsSeen);
+
+/// <summary>One console window of a session: its focused tab and its primary tabs (each with its subtabs), in creation order.</summary>
+public sealed record ConsoleView(string? ConsoleId, string? FocusedTabId, IReadOnlyList<TabView> Tabs);
+
+/// <summary>One bridge instance's seq mark.</summary>
+public sealed record StreamView(string? StreamId, long SeqMark);

@@ -10,14 +10,20 @@ public static class SessionViews
         var children = state.Tabs.Values
             .Where(t => t.ParentTabId is not null)
             .OrderBy(t => t.CreatedTick)
-            .ToLookup(t => t.ParentTabId!, StringComparer.Ordinal);
+            .ToLookup(t => new TabKey(t.Console, t.ParentTabId!));
 
-        TabView View(TabState tab) => new(tab.TabId, tab.Record, tab.Url, tab.Title, tab.TabId == state.FocusedTabId,
-            children[tab.TabId].Select(View).ToList());
+        TabView View(TabState tab) => new(tab.TabId, tab.Record, tab.Url, tab.Title, tab.TabId == state.FocusedTab(tab.Console),
+            children[tab.Key].Select(View).ToList());
 
-        var tabs = state.Tabs.Values.Where(t => t.IsPrimary).OrderBy(t => t.CreatedTick).Select(View).ToList();
+        var consoles = state.TabsPerConsole.Keys.Union(state.Focus.Keys)
+            .Order(StringComparer.Ordinal)
+            .Select(console => new ConsoleView(TabKey.ReportedConsole(console), state.FocusedTab(console),
+                state.Tabs.Values.Where(t => t.Console == console && t.IsPrimary).OrderBy(t => t.CreatedTick).Select(View).ToList()))
+            .ToList();
         var calls = state.Calls.Values.OrderBy(c => c.StartTick).Select(c => Call(state, c)).ToList();
-        return new SessionSnapshot(state.SessionId, state.FocusedTabId, state.AgentStatus, tabs, calls, state.SeqMark, state.SeenEventCount);
+        var streams = state.Streams.OrderBy(s => s.StreamId, StringComparer.Ordinal)
+            .Select(s => new StreamView(s.StreamId.Length == 0 ? null : s.StreamId, s.Mark)).ToList();
+        return new SessionSnapshot(state.SessionId, state.AgentStatus, consoles, calls, streams, state.SeenEventCount);
     }
 
     public static CallView Call(SessionState state, CallState call) => new(
@@ -26,7 +32,8 @@ public static class SessionViews
         call.CallType,
         call.State,
         call.OwnerTabId,
-        call.OwnerTabId is { } owner ? state.PrimaryOf(owner) : null,
+        call.OwnerTabId is null ? null : TabKey.ReportedConsole(call.OwnerConsole),
+        call.Owner is { } owner ? state.PrimaryOf(owner)?.TabId : null,
         call.ParentCallId,
         call.RelatedRecords,
         LogSuggestion.From(call.RelatedRecords));

@@ -2,13 +2,20 @@ using ConsoleContext.Protocol;
 
 namespace ConsoleContext.Rules;
 
-/// <summary>One call of a session, active or ended.</summary>
-/// <param name="Record">The record the callStarted named (the softphone's own lookup), if any.</param>
-/// <param name="RelatedRecords">Records related to the call in the order they became related; unique by recordId.</param>
-/// <param name="EverOwned">True once the call has had an owner; a screen pop only binds calls that never had one.</param>
+/// <summary>One call of a session, active or ended, in its current life (R6).</summary>
+/// <param name="CallType">Canonical call type; null for a call adopted from an event that carried none.</param>
+/// <param name="OwnerTabId">The owner tab (in <paramref name="OwnerConsole"/>); null while pending. An ended call keeps the owner it had.</param>
+/// <param name="Record">The record the call's start named (the softphone's own lookup), if any.</param>
+/// <param name="RelatedRecords">Records related to the call in the order they became related; unique by id and alias.</param>
+/// <param name="EverOwned">True once the call has had an owner in this life; a screen pop only binds calls that never had one.</param>
+/// <param name="StartedAt">Event time of the start (or of the adopting event).</param>
+/// <param name="ConnectedAt">Event time of the first callConnected (the answer), if any: the screen-pop window also counts from it.</param>
+/// <param name="EndedAt">Event time of the end; null while active.</param>
+/// <param name="OwnerFromScreenPop">True while the current owner is the tab a screen pop bound; any other binding or move clears it (Selection).</param>
+/// <param name="OwnerConsole">The owner tab's console key (<see cref="TabKey.DefaultConsole"/> for the default console).</param>
 public sealed record CallState(
     string CallId,
-    string CallType,
+    string? CallType,
     string State,
     string? OwnerTabId,
     string? PhoneNumber,
@@ -17,24 +24,50 @@ public sealed record CallState(
     IReadOnlyList<RecordRef> RelatedRecords,
     bool EverOwned,
     DateTimeOffset StartedAt,
-    long StartTick)
+    long StartTick,
+    DateTimeOffset? ConnectedAt = null,
+    DateTimeOffset? EndedAt = null,
+    bool OwnerFromScreenPop = false,
+    string OwnerConsole = TabKey.DefaultConsole)
 {
     public bool IsActive => State != CallStates.Ended;
 
-    public bool IsRelatedTo(string recordId)
+    /// <summary>The owner's key; null while pending.</summary>
+    public TabKey? Owner => OwnerTabId is { } tab ? new TabKey(OwnerConsole, tab) : null;
+
+    public bool IsRelatedTo(RecordRef record)
     {
         foreach (var related in RelatedRecords)
         {
-            if (related.RecordId == recordId)
+            if (related.SameAs(record))
                 return true;
         }
         return false;
     }
 
+    /// <summary>Adds <paramref name="record"/> to the related records; one that shares an id or alias with a related record merges into it and keeps its place.</summary>
     public CallState WithRelated(RecordRef? record)
     {
-        if (record is null || IsRelatedTo(record.RecordId))
+        if (record is null)
             return this;
+        for (var i = 0; i < RelatedRecords.Count; i++)
+        {
+            var related = RelatedRecords[i];
+            if (!related.SameAs(record))
+                continue;
+            var merged = related with
+            {
+                ObjectType = related.ObjectType ?? record.ObjectType,
+                RecordName = related.RecordName ?? record.RecordName,
+                AccountId = related.AccountId ?? record.AccountId,
+                ContactId = related.ContactId ?? record.ContactId,
+            };
+            if (merged == related)
+                return this;
+            var list = RelatedRecords.ToArray();
+            list[i] = merged;
+            return this with { RelatedRecords = list };
+        }
         return this with { RelatedRecords = [.. RelatedRecords, record] };
     }
 }

@@ -4,10 +4,10 @@ using static ConsoleContext.Protocol.ConsoleEvents;
 namespace ConsoleContext.Rules;
 
 /// <summary>
-/// The ownership rules R1-R10 as two functions: <see cref="Decide"/> reads a session and an event and
-/// returns the decision with the changes it implies; <see cref="Apply(SessionState, SessionChange)"/>
-/// makes a change true. No actors, no clocks, no I/O: time comes in with the call.
-/// Decide is virtual only so that tests can inject a fault into a live session.
+/// The ownership rules of docs/ownership.md (spec v2: Identity, Consoles, Attribution, R1-R11, Selection) as two
+/// functions: <see cref="Decide"/> reads a session and an event and returns the decision with the changes it implies;
+/// <see cref="Apply(SessionState, SessionChange)"/> makes a change true. No actors, no clocks, no I/O: time comes in
+/// with the call. Decide is virtual only so that tests can inject a fault into a live session.
 /// </summary>
 public class OwnershipRules(OwnershipSettings settings)
 {
@@ -17,40 +17,49 @@ public class OwnershipRules(OwnershipSettings settings)
 
     public OwnershipSettings Settings => settings;
 
+    /// <summary>A new, empty session state bounded by these rules' settings.</summary>
+    public SessionState NewState(string sessionId) => new(sessionId, settings);
+
     /// <param name="arrivedAt">Arrival time; used for the time windows only when the event has no <c>at</c>.</param>
     public virtual Ruling Decide(SessionState state, ConsoleEvent e, DateTimeOffset arrivedAt)
     {
-        var attributedTab = AttributedTab(state.FocusedTabId, e);
+        var console = TabKey.ConsoleOf(e.Header.ConsoleId);
+        var stream = e.Header.StreamId ?? string.Empty;
         if (state.HasSeen(e.EventId))
-            return Unchanged(state, e, attributedTab, Outcomes.Duplicate, null);
-        if (e.Header.Seq is { } seq && seq <= state.SeqMark)
-            return Unchanged(state, e, attributedTab, Outcomes.Stale, null);
+            return Unchanged(state, e, console, Outcomes.Duplicate, arrivedAt);
+        if (e.Header.Seq is { } seq && state.SeqMarkOf(stream) is { } mark && seq <= mark)
+            return Unchanged(state, e, console, Outcomes.Stale, arrivedAt);
 
         var tick = state.Clock + 1;
         var draft = new SessionDraft(state, tick, e.Header.At ?? arrivedAt);
-        (string Outcome, string? Reason, string? Error) verdict = e switch
+        ForgetEndedCalls(state, draft);
+        var attributed = Attribute(draft, console, e);
+        var verdict = e switch
         {
-            TabCreated x => OnTabCreated(draft, x),
-            TabFocused x => OnTabFocused(draft, x),
-            TabClosed x => OnTabClosed(draft, x),
-            TabReplaced x => OnTabNavigated(draft, x.TabId, x.Record, x.Url),
-            TabRefreshed x => draft.IsOpen(x.TabId) ? Gate(draft, x.TabId) : Ignored(Reasons.UnknownTab),
-            TabUpdated x => OnTabUpdated(draft, x),
-            NavigationChanged x => OnNavigationChanged(draft, x),
-            ClickToDial x => OnClickToDial(draft, x),
-            CallStarted x => OnCallStarted(draft, x),
-            CallStateChanged x => OnCallStateChanged(draft, x),
-            CallClaimed x => OnCallClaimed(draft, x),
+            TabCreated x => OnTabCreated(draft, console, x),
+            TabFocused x => OnTabFocused(draft, console, x),
+            TabClosed x => OnTabClosed(draft, new TabKey(console, x.TabId)),
+            TabReplaced x => OnTabNavigated(draft, OpenOrCreate(draft, new TabKey(console, x.TabId), x.ParentTabId), x.Record, x.Url),
+            TabRefreshed x => OnTabRefreshed(draft, new TabKey(console, x.TabId)),
+            TabUpdated x => OnTabUpdated(draft, new TabKey(console, x.TabId), x.Title),
+            NavigationChanged x => OnNavigationChanged(draft, console, attributed, x),
+            ClickToDial x => OnClickToDial(draft, console, attributed, x),
+            CallStarted x => OnCallStarted(draft, console, x),
+            CallStateChanged x => OnCallStateChanged(draft, console, x),
+            CallClaimed x => OnCallClaimed(draft, new TabKey(console, x.TabId), x.CallId),
             ConsoleEvents.AgentStatusChanged x => OnAgentStatusChanged(draft, x),
             SessionEnded => OnSessionEnded(draft),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.Type, "no rule handles this event type"),
         };
 
+        if (verdict.Outcome != Outcomes.Rejected && ExceededLimit(state, draft) is { } limit)
+            verdict = Rejected(limit);
         if (verdict.Outcome == Outcomes.Rejected)
-            return new Ruling(Decision.Rejected(e.EventId, e.SessionId, e.Type, verdict.Reason!, verdict.Error!), NoChanges);
+            return new Ruling(Decision.Rejected(e.EventId, e.SessionId, e.Type, verdict.Reason!, verdict.Error!, e.Header.ConsoleId), NoChanges);
 
-        var decision = new Decision(e.EventId, e.SessionId, e.Type, e.Header.ConsoleId, attributedTab, verdict.Outcome, verdict.Reason, draft.CallSummaries());
-        return new Ruling(decision, draft.Changes(new SessionChanges.EventRecorded(e.EventId, e.Header.Seq, tick)));
+        var tabId = e is TabFocused { CurrentTabId: null } ? null : attributed;
+        var decision = new Decision(e.EventId, e.SessionId, e.Type, e.Header.ConsoleId, tabId, verdict.Outcome, verdict.Reason, draft.CallSummaries());
+        return new Ruling(decision, draft.Changes(new SessionChanges.EventRecorded(e.EventId, e.Header.Seq, tick, stream)));
     }
 
     public static SessionState Apply(SessionState state, IReadOnlyList<SessionChange> changes)
@@ -66,9 +75,10 @@ public class OwnershipRules(OwnershipSettings settings)
         {
             case SessionChanges.EventRecorded x: state.RecordEvent(x); break;
             case SessionChanges.TabSaved x: state.SaveTab(x.Tab); break;
-            case SessionChanges.TabsClosed x: state.CloseTabs(x.TabIds); break;
-            case SessionChanges.FocusChanged x: state.SetFocus(x.TabId); break;
+            case SessionChanges.TabsClosed x: state.CloseTabs(x.Tabs); break;
+            case SessionChanges.FocusChanged x: state.SetFocus(x.Console, x.TabId); break;
             case SessionChanges.CallSaved x: state.SaveCall(x.Call); break;
+            case SessionChanges.CallsForgotten x: state.ForgetCalls(x.CallIds); break;
             case SessionChanges.ClickIntentsChanged x: state.SetClickIntents(x.Clicks); break;
             case SessionChanges.LastNavigationChanged x: state.SetLastNavigation(x.Record, x.Url); break;
             case SessionChanges.AgentStatusChanged x: state.SetAgentStatus(x.Status); break;
@@ -78,274 +88,429 @@ public class OwnershipRules(OwnershipSettings settings)
         return state;
     }
 
-    /// <summary>The decision's tabId: the tab the event names, else (navigation and click-to-dial) the focused tab.</summary>
-    private static string? AttributedTab(string? focusedTabId, ConsoleEvent e) => e switch
+    /// <summary>
+    /// The decision's tabId (spec §4 Attribution): the tab the event names; for navigationChanged without one, the
+    /// focused tab when it shows the record (or none is named), else the open tab already showing the record, else the
+    /// focused tab; for clickToDial without one, the focused tab.
+    /// </summary>
+    private static string? Attribute(SessionDraft d, string console, ConsoleEvent e) => e switch
     {
-        NavigationChanged or ClickToDial => e.NamedTabId ?? focusedTabId,
+        NavigationChanged { TabId: null } x => AttributeNavigation(d, console, x.Record),
+        ClickToDial { TabId: null } => d.FocusedTab(console),
         _ => e.NamedTabId,
     };
 
-    private static Ruling Unchanged(SessionState state, ConsoleEvent e, string? tabId, string outcome, string? reason)
+    private static string? AttributeNavigation(SessionDraft d, string console, RecordRef? record)
     {
-        var calls = new List<CallSummary>(state.ActiveCallIds.Count);
-        foreach (var id in state.ActiveCallIds)
+        var focused = d.FocusedTab(console);
+        if (record is null)
+            return focused;
+        if (focused is not null && d.Tab(new TabKey(console, focused)) is { } focusedTab && focusedTab.Shows(record))
+            return focused;
+        TabState? best = null;
+        foreach (var tab in d.OpenTabs())
         {
-            var call = state.Calls[id];
-            calls.Add(new CallSummary(call.CallId, call.State, call.OwnerTabId));
+            if (tab.Console == console && tab.Shows(record) && (best is null || MoreRecent(tab, best)))
+                best = tab;
         }
-        return new Ruling(new Decision(e.EventId, e.SessionId, e.Type, e.Header.ConsoleId, tabId, outcome, reason, calls), NoChanges);
+        return best?.TabId ?? focused;
     }
 
-    private static (string, string?, string?) Applied(string? reason = null) => (Outcomes.Applied, reason, null);
-    private static (string, string?, string?) Ignored(string reason) => (Outcomes.Ignored, reason, null);
-    private static (string, string?, string?) Rejected(string error) => (Outcomes.Rejected, Reasons.InvalidEvent, error);
+    /// <summary>Most recently focused first (every tab ever focused above every tab never focused), then most recently created.</summary>
+    private static bool MoreRecent(TabState a, TabState b) =>
+        a.FocusedTick != b.FocusedTick ? a.FocusedTick > b.FocusedTick : a.CreatedTick > b.CreatedTick;
 
-    private (string, string?, string?) OnTabCreated(SessionDraft d, TabCreated e)
+    private Ruling Unchanged(SessionState state, ConsoleEvent e, string console, string outcome, DateTimeOffset arrivedAt)
     {
+        var view = new SessionDraft(state, state.Clock, e.Header.At ?? arrivedAt);
+        var calls = new List<CallSummary>(state.ActiveCallIds.Count);
+        foreach (var id in state.ActiveCallIds)
+            calls.Add(SessionDraft.Summary(state.Calls[id]));
+        var tabId = e is TabFocused { CurrentTabId: null } ? null : Attribute(view, console, e);
+        return new Ruling(new Decision(e.EventId, e.SessionId, e.Type, e.Header.ConsoleId, tabId, outcome, null, calls), NoChanges);
+    }
+
+    private readonly record struct Verdict(string Outcome, string? Reason, string? Error);
+
+    private static Verdict Applied(string? reason = null) => new(Outcomes.Applied, reason, null);
+    private static Verdict Ignored(string reason) => new(Outcomes.Ignored, reason, null);
+    private static Verdict Rejected(string error) => new(Outcomes.Rejected, Reasons.InvalidEvent, error);
+
+    /// <summary>R11: ended calls past their retention, and the earliest ended beyond the limit, are forgotten first.</summary>
+    private void ForgetEndedCalls(SessionState state, SessionDraft d)
+    {
+        var ended = state.EndedCallIds;
+        if (ended.Count == 0)
+            return;
+        var retention = settings.EndedCallRetentionOrDefault;
+        var over = ended.Count - settings.MaxEndedCalls;
+        for (var i = 0; i < ended.Count; i++)
+        {
+            var call = state.Calls[ended[i]];
+            if (i < over || (call.EndedAt is { } endedAt && d.Now - endedAt > retention))
+                d.ForgetCall(call.CallId);
+            else
+                break;
+        }
+    }
+
+    /// <summary>R11 limits, checked after the event's own rules: the error names the limit.</summary>
+    private string? ExceededLimit(SessionState state, SessionDraft d)
+    {
+        if (d.TabsChanged && d.OpenTabs() is var tabs)
+        {
+            var open = 0;
+            HashSet<string>? consoles = null;
+            foreach (var tab in tabs)
+            {
+                open++;
+                (consoles ??= new(StringComparer.Ordinal)).Add(tab.Console);
+            }
+            if (open > settings.MaxOpenTabs && open > state.Tabs.Count)
+                return $"the session would have more than {settings.MaxOpenTabs} open tabs (limit open-tabs)";
+            if (consoles is not null && consoles.Count > settings.MaxConsoles && consoles.Count > state.TabsPerConsole.Count)
+                return $"the session would have more than {settings.MaxConsoles} consoles with open tabs (limit consoles)";
+        }
+        if (d.AnyCallInPlay && d.ActiveCallCount is var active && active > settings.MaxActiveCalls && active > state.ActiveCallIds.Count)
+            return $"the session would have more than {settings.MaxActiveCalls} active calls (limit active-calls)";
+        return null;
+    }
+
+    private Verdict OnTabCreated(SessionDraft d, string console, TabCreated e)
+    {
+        var key = new TabKey(console, e.TabId);
         if (e.ParentTabId is { } parentId)
         {
-            if (d.IsSelfOrDescendant(parentId, e.TabId))
+            var parent = new TabKey(console, parentId);
+            if (d.IsSelfOrDescendant(parent, key))
                 return Rejected($"parentTabId \"{parentId}\" would make tab \"{e.TabId}\" its own ancestor");
-            if (!d.IsOpen(parentId))
-                d.SaveTab(NewTab(d, parentId, null, null, null));
+            if (!d.IsOpen(parent))
+                d.SaveTab(NewTab(d, parent, null, null, null));
         }
-        // Re-creating an open tab leaves the session's focus on it, so it stays as recently focused as it was (R1 rule 4).
-        d.SaveTab(NewTab(d, e.TabId, e.ParentTabId, e.Record, e.Url) with { FocusedTick = d.Tab(e.TabId)?.FocusedTick ?? 0 });
-        var reason = BindPendingCalls(d, e.TabId, e.Record, allowScreenPop: true);
-        RelateToWorkspaceCalls(d, e.TabId, e.Record);
+        var existing = d.Tab(key);
+        // A re-created tab keeps its subtabs, owned calls and place in focus and creation order (spec §9 Tabs).
+        d.SaveTab(NewTab(d, key, e.ParentTabId, e.Record, e.Url) with
+        {
+            FocusedTick = existing?.FocusedTick ?? 0,
+            CreatedTick = existing?.CreatedTick ?? d.Tick,
+        });
+        if (existing is not null)
+            ForgetClicksOn(d, [key]);
+
+        var reason = BindPendingCalls(d, key, e.Record, allowScreenPop: true);
+        if (existing is null && e.Record is not null && MoveBySelection(d, key))
+            reason ??= Reasons.BoundBySelection;
+        RelateToWorkspaceCalls(d, key, e.Record);
         return Applied(reason);
     }
 
-    private static (string, string?, string?) OnTabFocused(SessionDraft d, TabFocused e)
+    private static Verdict OnTabFocused(SessionDraft d, string console, TabFocused e)
     {
         if (e.CurrentTabId is null)
         {
-            d.SetFocus(null);
+            d.SetFocus(console, null);
             return Ignored(Reasons.NoFocusedTab);
         }
-        var tab = d.Tab(e.CurrentTabId) ?? NewTab(d, e.CurrentTabId, null, null, null);
-        d.SaveTab(tab with { FocusedTick = d.Tick });
-        d.SetFocus(e.CurrentTabId);
-        return Gate(d, e.CurrentTabId);
+        var key = OpenOrCreate(d, new TabKey(console, e.CurrentTabId), e.ParentTabId);
+        d.SaveTab(d.Tab(key)! with { FocusedTick = d.Tick });
+        d.SetFocus(console, e.CurrentTabId);
+        return Gate(d, key);
     }
 
-    private static (string, string?, string?) OnTabClosed(SessionDraft d, TabClosed e)
+    private static Verdict OnTabClosed(SessionDraft d, TabKey key)
     {
-        if (!d.IsOpen(e.TabId))
+        if (!d.IsOpen(key))
             return Ignored(Reasons.UnknownTab);
 
-        var closing = d.OpenTabs().Where(t => d.IsSelfOrDescendant(t.TabId, e.TabId)).Select(t => t.TabId).ToHashSet(StringComparer.Ordinal);
-        var moves = new List<(CallState Call, string? NewOwner)>();
+        var closing = new HashSet<TabKey>();
+        foreach (var tab in d.OpenTabs())
+        {
+            if (d.IsSelfOrDescendant(tab.Key, key))
+                closing.Add(tab.Key);
+        }
+        var moves = new List<(CallState Call, TabKey? NewOwner)>();
         foreach (var call in d.ActiveCalls())
         {
-            if (call.OwnerTabId is not { } owner || !closing.Contains(owner))
+            if (call.Owner is not { } owner || !closing.Contains(owner))
                 continue;
             var primary = d.PrimaryOf(owner);
-            moves.Add((call, primary is not null && !closing.Contains(primary) ? primary : null));
+            moves.Add((call, primary is { } p && !closing.Contains(p) ? p : null));
         }
 
         d.CloseTabs(closing);
-        if (d.FocusedTabId is { } focused && closing.Contains(focused))
-            d.SetFocus(null);
+        ForgetClicksOn(d, closing);
+        if (d.FocusedTab(key.Console) is { } focused && closing.Contains(key with { TabId = focused }))
+            d.SetFocus(key.Console, null);
         foreach (var (call, newOwner) in moves)
         {
-            if (newOwner is null)
-                d.SaveCall(call with { OwnerTabId = null });
+            if (newOwner is { } owner)
+                Bind(d, call, owner);
             else
-                Bind(d, call, newOwner);
+                d.SaveCall(call with { OwnerTabId = null, OwnerConsole = TabKey.DefaultConsole, OwnerFromScreenPop = false });
         }
         return Applied(moves.Count > 0 ? Reasons.OwnerClosed : null);
     }
 
     /// <summary>tabReplaced, and navigationChanged once attributed: update the tab's record, then bind or gate (R3).</summary>
-    private (string, string?, string?) OnTabNavigated(SessionDraft d, string tabId, RecordRef? record, string? url)
+    private Verdict OnTabNavigated(SessionDraft d, TabKey key, RecordRef? record, string? url)
     {
-        var tab = d.Tab(tabId) ?? NewTab(d, tabId, null, null, null);
-        d.SaveTab(tab with { Record = record, Url = url });
-        var reason = BindPendingCalls(d, tabId, record, allowScreenPop: false);
-        RelateToWorkspaceCalls(d, tabId, record);
-        return reason is null ? Gate(d, tabId) : Applied(reason);
+        d.SaveTab(d.Tab(key)! with { Record = record, Url = url });
+        var reason = BindPendingCalls(d, key, record, allowScreenPop: false);
+        RelateToWorkspaceCalls(d, key, record);
+        return reason is null ? Gate(d, key) : Applied(reason);
     }
 
-    private static (string, string?, string?) OnTabUpdated(SessionDraft d, TabUpdated e)
+    private static Verdict OnTabRefreshed(SessionDraft d, TabKey key)
     {
-        var tab = d.Tab(e.TabId);
-        if (tab is null)
+        if (d.Tab(key) is not { } tab)
             return Ignored(Reasons.UnknownTab);
-        d.SaveTab(tab with { Title = e.Title });
+        RelateToWorkspaceCalls(d, key, tab.Record);
+        return Gate(d, key);
+    }
+
+    private static Verdict OnTabUpdated(SessionDraft d, TabKey key, string? title)
+    {
+        if (d.Tab(key) is not { } tab)
+            return Ignored(Reasons.UnknownTab);
+        d.SaveTab(tab with { Title = title });
         return Applied();
     }
 
-    private (string, string?, string?) OnNavigationChanged(SessionDraft d, NavigationChanged e)
+    private Verdict OnNavigationChanged(SessionDraft d, string console, string? attributed, NavigationChanged e)
     {
         d.SetLastNavigation(e.Record, e.Url);
-        var tabId = e.TabId ?? d.FocusedTabId;
-        return tabId is null ? Ignored(Reasons.NoFocusedTab) : OnTabNavigated(d, tabId, e.Record, e.Url);
+        if (attributed is null)
+            return Ignored(Reasons.NoFocusedTab);
+        var key = e.TabId is null ? new TabKey(console, attributed) : OpenOrCreate(d, new TabKey(console, attributed), e.ParentTabId);
+        return OnTabNavigated(d, key, e.Record, e.Url);
     }
 
-    private (string, string?, string?) OnClickToDial(SessionDraft d, ClickToDial e)
+    private Verdict OnClickToDial(SessionDraft d, string console, string? attributed, ClickToDial e)
     {
-        var tabId = e.TabId ?? d.FocusedTabId;
-        if (tabId is null)
+        if (attributed is null)
             return Ignored(Reasons.NoFocusedTab);
-        // A click on a tab the session does not know cannot bind later (R1 needs the tab open then), so it is not kept.
-        if (d.Tab(tabId) is { } tab)
+        // A click on a tab that is not open cannot bind later (R1 needs the tab open then), so it is not kept.
+        if (d.Tab(new TabKey(console, attributed)) is { } tab)
         {
             var forgetBefore = d.Now - settings.ClickToDialWindow;
             var kept = d.ClickIntents.Where(c => c.At >= forgetBefore).TakeLast(settings.MaxClickIntents - 1);
-            d.SetClickIntents([.. kept, new ClickIntent(PhoneNumbers.Digits(e.Number), tabId, tab.Incarnation, d.Now, e.Record)]);
+            d.SetClickIntents([.. kept, new ClickIntent(PhoneNumbers.Digits(e.Number), attributed, tab.Incarnation, d.Now, e.Record, console)]);
         }
         return Applied();
     }
 
-    private (string, string?, string?) OnCallStarted(SessionDraft d, CallStarted e)
+    private Verdict OnCallStarted(SessionDraft d, string console, CallStarted e)
     {
         if (d.Call(e.CallId) is { } existing)
-            return existing.IsActive ? (Outcomes.Duplicate, Reasons.ReplayedCall, null) : Ignored(Reasons.CallEnded);
-
-        var call = new CallState(e.CallId, e.CallType, CallStates.Ringing, null, e.PhoneNumber, e.Record, e.ParentCallId,
-            [], EverOwned: false, d.Now, d.Tick);
-
-        string reason;
-        if (e.TabId is { } tabId && d.IsOpen(tabId))
         {
-            call = call.WithRelated(e.Record);
-            reason = Reasons.BoundByTab;
-            Bind(d, call, tabId);
+            if (existing.IsActive)
+                return new Verdict(Outcomes.Duplicate, Reasons.ReplayedCall, null);
+            // R6: a platform offered the same call again, strictly later than its end: a new life.
+            if (e.Replayed || existing.EndedAt is not { } endedAt || d.Now <= endedAt)
+                return Ignored(Reasons.CallEnded);
         }
-        else if (FindClick(d, e.PhoneNumber) is { } click)
-        {
-            call = call.WithRelated(click.Record).WithRelated(e.Record);
-            reason = Reasons.BoundByClickToDial;
-            Bind(d, call, click.TabId);
-        }
-        else if (e.ParentCallId is { } parentId && d.Call(parentId) is { IsActive: true, OwnerTabId: { } parentOwner })
-        {
-            call = call.WithRelated(e.Record);
-            reason = Reasons.BoundByParentCall;
-            Bind(d, call, parentOwner);
-        }
-        else if (e.Record is { } record && BestTabShowing(d, record.RecordId) is { } recordTab)
-        {
-            call = call.WithRelated(record);
-            reason = Reasons.BoundByRecord;
-            Bind(d, call, recordTab.TabId);
-        }
-        else
-        {
-            reason = Reasons.PendingOwner;
-            d.SaveCall(call.WithRelated(e.Record));
-        }
-        return Applied(reason);
+        var start = new CallStartFields(e.CallType, e.PhoneNumber, e.Record, e.TabId, e.ParentCallId, e.Replayed);
+        return Applied(Start(d, console, e.CallId, start, CallStates.Ringing, connectedAt: null));
     }
 
-    private static (string, string?, string?) OnCallStateChanged(SessionDraft d, CallStateChanged e)
+    /// <summary>R1 binding at call start; returns the reason. Also used to adopt a call first seen connected or held (R6).</summary>
+    private string Start(SessionDraft d, string console, string callId, CallStartFields start, string state, DateTimeOffset? connectedAt)
     {
-        var call = d.Call(e.CallId);
-        if (call is null)
-            return Ignored(Reasons.UnknownCall);
-        if (!call.IsActive)
-            return Ignored(Reasons.CallEnded);
+        var call = new CallState(callId, start.CallType, state, null, start.PhoneNumber, start.Record, start.ParentCallId,
+            [], EverOwned: false, d.Now, d.Tick, ConnectedAt: connectedAt);
+
+        if (start.TabId is { } tabId && d.IsOpen(new TabKey(console, tabId)))
+        {
+            Bind(d, call.WithRelated(start.Record), new TabKey(console, tabId));
+            return Reasons.BoundByTab;
+        }
+        if (FindClick(d, start.PhoneNumber) is { } click)
+        {
+            Bind(d, call.WithRelated(click.Record).WithRelated(start.Record), click.Tab);
+            return Reasons.BoundByClickToDial;
+        }
+        if (start.ParentCallId is { } parentId && d.Call(parentId) is { IsActive: true, Owner: { } parentOwner })
+        {
+            Bind(d, call.WithRelated(start.Record), parentOwner);
+            return Reasons.BoundByParentCall;
+        }
+        if (start.Record is { } record && BestTabShowing(d, record) is { } recordTab)
+        {
+            Bind(d, call.WithRelated(record), recordTab.Key);
+            return Reasons.BoundByRecord;
+        }
+        d.SaveCall(call.WithRelated(start.Record));
+        return Reasons.PendingOwner;
+    }
+
+    private Verdict OnCallStateChanged(SessionDraft d, string console, CallStateChanged e)
+    {
         var newState = e.EventType switch
         {
             EventTypes.CallHeld => CallStates.Held,
             EventTypes.CallEnded => CallStates.Ended,
             _ => CallStates.Connected,
         };
-        d.SaveCall(call with { State = newState });
+        var call = d.Call(e.CallId);
+        if (call is null)
+        {
+            if (e.EventType == EventTypes.CallEnded)
+                return Ignored(Reasons.UnknownCall);
+            // R6 adoption: the tracker missed the start; an adopting callConnected is both the start and the answer.
+            var connectedAt = newState == CallStates.Connected ? d.Now : (DateTimeOffset?)null;
+            return Applied(Start(d, console, e.CallId, e.Start ?? CallStartFields.None, newState, connectedAt));
+        }
+        if (!call.IsActive)
+            return Ignored(Reasons.CallEnded);
+        call = call with { State = newState };
+        if (newState == CallStates.Connected && call.ConnectedAt is null)
+            call = call with { ConnectedAt = d.Now };
+        if (newState == CallStates.Ended)
+            call = call with { EndedAt = d.Now };
+        d.SaveCall(call);
         return Applied();
     }
 
-    private static (string, string?, string?) OnCallClaimed(SessionDraft d, CallClaimed e)
+    private static Verdict OnCallClaimed(SessionDraft d, TabKey key, string callId)
     {
-        var call = d.Call(e.CallId);
+        var call = d.Call(callId);
         if (call is null)
             return Ignored(Reasons.UnknownCall);
         if (!call.IsActive)
             return Ignored(Reasons.CallEnded);
-        if (!d.IsOpen(e.TabId))
+        if (!d.IsOpen(key))
             return Ignored(Reasons.UnknownTab);
-        Bind(d, call, e.TabId);
+        Bind(d, call, key);
         return Applied(Reasons.BoundByClaim);
     }
 
-    private static (string, string?, string?) OnAgentStatusChanged(SessionDraft d, ConsoleEvents.AgentStatusChanged e)
+    private static Verdict OnAgentStatusChanged(SessionDraft d, ConsoleEvents.AgentStatusChanged e)
     {
         d.SetAgentStatus(e.Status);
         return Applied();
     }
 
-    private static (string, string?, string?) OnSessionEnded(SessionDraft d)
+    private static Verdict OnSessionEnded(SessionDraft d)
     {
         foreach (var call in d.ActiveCalls().ToList())
-            d.SaveCall(call with { State = CallStates.Ended });
+            d.SaveCall(call with { State = CallStates.Ended, EndedAt = d.Now });
         d.ClearConsole();
         return Applied();
     }
 
-    /// <summary>R3 and R4: does the tab lie in the workspace of an active call?</summary>
-    private static (string, string?, string?) Gate(SessionDraft d, string tabId)
+    /// <summary>R3 and R4: does the tab lie in the workspace of an active call (its owner's primary tab, in the owner's console)?</summary>
+    private static Verdict Gate(SessionDraft d, TabKey key)
     {
         if (!d.AnyCallInPlay)
             return Ignored(Reasons.NoActiveCall);
         var anyActive = false;
-        var primary = d.PrimaryOf(tabId);
+        var primary = d.PrimaryOf(key);
         foreach (var call in d.ActiveCalls())
         {
             anyActive = true;
-            if (call.OwnerTabId is { } owner && d.PrimaryOf(owner) == primary)
+            if (call.Owner is { } owner && owner.Console == key.Console && d.PrimaryOf(owner) == primary)
                 return Applied();
         }
         return Ignored(anyActive ? Reasons.NotCallActiveTab : Reasons.NoActiveCall);
     }
 
-    /// <summary>The pending rules of R1 for an event that creates, replaces or navigates a tab; returns the binding reason, if any.</summary>
-    private string? BindPendingCalls(SessionDraft d, string tabId, RecordRef? record, bool allowScreenPop)
+    /// <summary>
+    /// The pending rules of R1 for an event that creates, replaces or navigates a tab; returns the binding reason, if any:
+    /// bound-by-record wins over bound-by-screen-pop.
+    /// </summary>
+    private string? BindPendingCalls(SessionDraft d, TabKey key, RecordRef? record, bool allowScreenPop)
     {
         if (!d.AnyCallInPlay)
             return null;
-        var pending = d.ActiveCalls().Where(c => c.OwnerTabId is null).ToList();
-        if (pending.Count == 0)
+        List<CallState>? pending = null;
+        foreach (var call in d.ActiveCalls())
+        {
+            if (call.OwnerTabId is null)
+                (pending ??= []).Add(call);
+        }
+        if (pending is null)
             return null;
 
         if (record is not null)
         {
-            var byRecord = pending.Where(c => c.IsRelatedTo(record.RecordId)).ToList();
-            foreach (var call in byRecord)
-                Bind(d, call, tabId);
-            if (byRecord.Count > 0)
+            var bound = false;
+            foreach (var call in pending)
+            {
+                if (call.IsRelatedTo(record))
+                {
+                    Bind(d, call, key);
+                    bound = true;
+                }
+            }
+            if (bound)
                 return Reasons.BoundByRecord;
         }
 
         if (allowScreenPop)
         {
-            // One screen pop per call: the oldest call still waiting for its pop gets this tab.
-            var popped = pending.FirstOrDefault(c => !c.EverOwned && c.Record is null && Within(d.Now - c.StartedAt, settings.ScreenPopWindow));
-            if (popped is not null)
+            // One screen pop per tab: the oldest call still waiting for its pop gets it.
+            foreach (var call in pending)
             {
-                Bind(d, popped, tabId);
-                return Reasons.BoundByScreenPop;
+                if (!call.EverOwned && call.Record is null
+                    && (Within(d.Now - call.StartedAt, settings.ScreenPopWindow)
+                        || (call.ConnectedAt is { } answered && Within(d.Now - answered, settings.ScreenPopWindow))))
+                {
+                    Bind(d, call, key, byScreenPop: true);
+                    return Reasons.BoundByScreenPop;
+                }
             }
         }
         return null;
     }
 
+    /// <summary>
+    /// Selection: an active call whose owner is still the record-less page a screen pop bound it to, and that page is its
+    /// console's focused tab, moves to the new tab the agent opened from it. Returns true when a call moved.
+    /// </summary>
+    private static bool MoveBySelection(SessionDraft d, TabKey opened)
+    {
+        if (!d.AnyCallInPlay || d.FocusedTab(opened.Console) is not { } focused)
+            return false;
+        var moved = false;
+        foreach (var call in d.ActiveCalls().ToList())
+        {
+            if (call is { OwnerFromScreenPop: true, Owner: { } owner }
+                && owner.Console == opened.Console && owner.TabId == focused && owner != opened
+                && d.Tab(owner) is { Record: null })
+            {
+                Bind(d, call, opened);
+                moved = true;
+            }
+        }
+        return moved;
+    }
+
     /// <summary>Adds the tab's record to every active call whose workspace holds the tab (R3).</summary>
-    private static void RelateToWorkspaceCalls(SessionDraft d, string tabId, RecordRef? record)
+    private static void RelateToWorkspaceCalls(SessionDraft d, TabKey key, RecordRef? record)
     {
         if (record is null || !d.AnyCallInPlay)
             return;
-        var primary = d.PrimaryOf(tabId);
+        var primary = d.PrimaryOf(key);
         foreach (var call in d.ActiveCalls().ToList())
         {
-            if (call.OwnerTabId is { } owner && d.PrimaryOf(owner) == primary && !call.IsRelatedTo(record.RecordId))
-                d.SaveCall(call.WithRelated(record));
+            if (call.Owner is { } owner && owner.Console == key.Console && d.PrimaryOf(owner) == primary)
+            {
+                var related = call.WithRelated(record);
+                if (!ReferenceEquals(related, call))
+                    d.SaveCall(related);
+            }
         }
     }
 
     /// <summary>Makes the tab the call's owner; the record the tab shows becomes related to the call.</summary>
-    private static void Bind(SessionDraft d, CallState call, string tabId) =>
-        d.SaveCall(call.WithRelated(d.Tab(tabId)?.Record) with { OwnerTabId = tabId, EverOwned = true });
+    private static void Bind(SessionDraft d, CallState call, TabKey owner, bool byScreenPop = false) =>
+        d.SaveCall(call.WithRelated(d.Tab(owner)?.Record) with
+        {
+            OwnerTabId = owner.TabId,
+            OwnerConsole = owner.Console,
+            EverOwned = true,
+            OwnerFromScreenPop = byScreenPop,
+        });
 
     private ClickIntent? FindClick(SessionDraft d, string? phoneNumber)
     {
@@ -358,23 +523,51 @@ public class OwnershipRules(OwnershipSettings settings)
             var click = clicks[i];
             if (PhoneNumbers.Match(digits, click.Digits)
                 && Within(d.Now - click.At, settings.ClickToDialWindow)
-                && d.Tab(click.TabId)?.Incarnation == click.TabIncarnation)
+                && d.Tab(click.Tab)?.Incarnation == click.TabIncarnation)
                 return click;
         }
         return null;
     }
 
-    /// <summary>R1 rule 4: primary tabs first, then the most recently focused, then the most recently created.</summary>
-    private static TabState? BestTabShowing(SessionDraft d, string recordId) =>
-        d.OpenTabs()
-            .Where(t => t.Record?.RecordId == recordId)
-            .OrderByDescending(t => t.IsPrimary)
-            .ThenByDescending(t => t.FocusedTick)
-            .ThenByDescending(t => t.CreatedTick)
-            .FirstOrDefault();
+    private static void ForgetClicksOn(SessionDraft d, IReadOnlyCollection<TabKey> tabs)
+    {
+        var clicks = d.ClickIntents;
+        if (clicks.Count == 0)
+            return;
+        var kept = clicks.Where(c => !tabs.Contains(c.Tab)).ToList();
+        if (kept.Count != clicks.Count)
+            d.SetClickIntents(kept);
+    }
 
-    private static TabState NewTab(SessionDraft d, string tabId, string? parentTabId, RecordRef? record, string? url) =>
-        new(tabId, parentTabId, record, url, null, d.Tick, d.Tick, 0);
+    /// <summary>R1 rule 4 (any console): primary tabs first, then the most recently focused, then the most recently created.</summary>
+    private static TabState? BestTabShowing(SessionDraft d, RecordRef record)
+    {
+        TabState? best = null;
+        foreach (var tab in d.OpenTabs())
+        {
+            if (!tab.Shows(record))
+                continue;
+            if (best is null || (tab.IsPrimary != best.IsPrimary ? tab.IsPrimary : MoreRecent(tab, best)))
+                best = tab;
+        }
+        return best;
+    }
+
+    /// <summary>R9: the tab when open; else it is created, as a subtab of <paramref name="parentTabId"/> when given (the parent too, if unknown).</summary>
+    private static TabKey OpenOrCreate(SessionDraft d, TabKey key, string? parentTabId)
+    {
+        if (d.IsOpen(key))
+            return key;
+        // A tab naming itself as its parent is a primary tab (spec §9 Tabs).
+        var parent = parentTabId is { } p && p != key.TabId ? p : null;
+        if (parent is not null && !d.IsOpen(key with { TabId = parent }))
+            d.SaveTab(NewTab(d, key with { TabId = parent }, null, null, null));
+        d.SaveTab(NewTab(d, key, parent, null, null));
+        return key;
+    }
+
+    private static TabState NewTab(SessionDraft d, TabKey key, string? parentTabId, RecordRef? record, string? url) =>
+        new(key.TabId, parentTabId, record, url, null, d.Tick, d.Tick, 0, key.Console);
 
     private static bool Within(TimeSpan elapsed, TimeSpan window) => elapsed >= TimeSpan.Zero && elapsed <= window;
 }

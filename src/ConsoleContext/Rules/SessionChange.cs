@@ -1,3 +1,5 @@
+using ConsoleContext.Protocol;
+
 namespace ConsoleContext.Rules;
 
 /// <summary>One fine-grained state change produced by <see cref="OwnershipRules.Decide"/> and applied by <see cref="OwnershipRules.Apply(SessionState, SessionChange)"/>.</summary>
@@ -6,25 +8,30 @@ public abstract record SessionChange;
 /// <summary>The state changes, grouped by what they touch.</summary>
 public static class SessionChanges
 {
-    /// <summary>The event was accepted: remember its id for dedupe, raise the seq mark, advance the clock.</summary>
-    public sealed record EventRecorded(string EventId, long? Seq, long Tick) : SessionChange;
+    /// <summary>The event was accepted: remember its id for dedupe, raise its stream's seq mark, advance the clock.</summary>
+    /// <param name="Stream">The event's stream key (empty for the default stream).</param>
+    public sealed record EventRecorded(string EventId, long? Seq, long Tick, string Stream = "") : SessionChange;
 
     /// <summary>A tab was opened, re-created, or changed (record, title, focus tick): the whole new tab.</summary>
     public sealed record TabSaved(TabState Tab) : SessionChange;
 
-    public sealed record TabsClosed(IReadOnlyList<string> TabIds) : SessionChange;
+    public sealed record TabsClosed(IReadOnlyList<TabKey> Tabs) : SessionChange;
 
-    public sealed record FocusChanged(string? TabId) : SessionChange;
+    /// <summary>The focused tab of one console changed; null: the console has no focused tab.</summary>
+    public sealed record FocusChanged(string Console, string? TabId) : SessionChange;
 
-    /// <summary>A call was started or changed: the whole new call.</summary>
+    /// <summary>A call was started, changed, or began a new life: the whole new call.</summary>
     public sealed record CallSaved(CallState Call) : SessionChange;
+
+    /// <summary>R11: ended calls forgotten (retention passed, or too many ended calls).</summary>
+    public sealed record CallsForgotten(IReadOnlyList<string> CallIds) : SessionChange;
 
     public sealed record ClickIntentsChanged(IReadOnlyList<ClickIntent> Clicks) : SessionChange;
 
-    public sealed record LastNavigationChanged(Protocol.RecordRef? Record, string Url) : SessionChange;
+    public sealed record LastNavigationChanged(RecordRef? Record, string Url) : SessionChange;
 
     public sealed record AgentStatusChanged(string? Status) : SessionChange;
 
-    /// <summary>sessionEnded: tabs, focus, click intents, last navigation and status are cleared.</summary>
+    /// <summary>sessionEnded: every console's tabs and focus, click intents, last navigation and status are cleared.</summary>
     public sealed record ConsoleCleared : SessionChange;
 }

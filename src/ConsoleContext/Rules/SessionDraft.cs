@@ -12,14 +12,15 @@ internal sealed class SessionDraft
     private readonly SessionState _state;
     private readonly long _tick;
     private readonly DateTimeOffset _now;
-    private Func<string, TabState?>? _openTab;
+    private Func<TabKey, TabState?>? _openTab;
 
-    private Dictionary<string, TabState>? _savedTabs;
-    private HashSet<string>? _closedTabs;
+    private Dictionary<TabKey, TabState>? _savedTabs;
+    private HashSet<TabKey>? _closedTabs;
+    private Dictionary<string, string?>? _focus;
     private Dictionary<string, CallState>? _savedCalls;
-    private CallState? _newCall;
-    private bool _focusChanged;
-    private string? _focusedTabId;
+    // Calls that were not active before this event and are in play now (a new call, a new life, an adoption), in order.
+    private List<CallState>? _newCalls;
+    private List<string>? _forgottenCalls;
     private IReadOnlyList<ClickIntent>? _clicks;
     private SessionChanges.LastNavigationChanged? _lastNavigation;
     private SessionChanges.AgentStatusChanged? _status;
@@ -34,30 +35,38 @@ internal sealed class SessionDraft
 
     public long Tick => _tick;
     public DateTimeOffset Now => _now;
+    public OwnershipSettings Settings => _state.Settings;
 
-    public string? FocusedTabId => _focusChanged ? _focusedTabId : _consoleCleared ? null : _state.FocusedTabId;
+    public string? FocusedTab(string console)
+    {
+        if (_focus is not null && _focus.TryGetValue(console, out var tabId))
+            return tabId;
+        return _consoleCleared ? null : _state.FocusedTab(console);
+    }
 
     public IReadOnlyList<ClickIntent> ClickIntents => _clicks ?? _state.ClickIntents;
 
-    public TabState? Tab(string tabId)
+    public TabState? Tab(TabKey key)
     {
-        if (_savedTabs is not null && _savedTabs.TryGetValue(tabId, out var saved))
+        if (_savedTabs is not null && _savedTabs.TryGetValue(key, out var saved))
             return saved;
-        if (_consoleCleared || (_closedTabs?.Contains(tabId) ?? false))
+        if (_consoleCleared || (_closedTabs?.Contains(key) ?? false))
             return null;
-        return _state.Tabs.GetValueOrDefault(tabId);
+        return _state.Tabs.GetValueOrDefault(key);
     }
 
-    public bool IsOpen(string tabId) => Tab(tabId) is not null;
+    public bool IsOpen(TabKey key) => Tab(key) is not null;
 
-    /// <summary>Every open tab as of now in the draft.</summary>
+    public bool TabsChanged => _savedTabs is not null || _closedTabs is not null || _consoleCleared;
+
+    /// <summary>Every open tab of every console as of now in the draft.</summary>
     public IEnumerable<TabState> OpenTabs()
     {
         if (!_consoleCleared)
         {
             foreach (var tab in _state.Tabs.Values)
             {
-                if (_savedTabs?.ContainsKey(tab.TabId) == true || _closedTabs?.Contains(tab.TabId) == true)
+                if (_savedTabs?.ContainsKey(tab.Key) == true || _closedTabs?.Contains(tab.Key) == true)
                     continue;
                 yield return tab;
             }
@@ -69,62 +78,96 @@ internal sealed class SessionDraft
         }
     }
 
-    public string? PrimaryOf(string tabId) => TabTree.PrimaryOf(tabId, _openTab ??= Tab);
+    public TabKey? PrimaryOf(TabKey key) => TabTree.PrimaryOf(key, _openTab ??= Tab);
 
-    /// <summary>True when <paramref name="tabId"/> is <paramref name="ancestorId"/> or lies below it.</summary>
-    public bool IsSelfOrDescendant(string tabId, string ancestorId) => TabTree.IsSelfOrDescendant(tabId, ancestorId, _openTab ??= Tab);
+    /// <summary>True when <paramref name="key"/> is <paramref name="ancestor"/> or lies below it.</summary>
+    public bool IsSelfOrDescendant(TabKey key, TabKey ancestor) => TabTree.IsSelfOrDescendant(key, ancestor, _openTab ??= Tab);
 
     public void SaveTab(TabState tab)
     {
-        (_savedTabs ??= new(StringComparer.Ordinal))[tab.TabId] = tab;
+        (_savedTabs ??= [])[tab.Key] = tab;
     }
 
-    public void CloseTabs(IReadOnlyCollection<string> tabIds)
+    public void CloseTabs(IReadOnlyCollection<TabKey> keys)
     {
-        _closedTabs ??= new(StringComparer.Ordinal);
-        foreach (var id in tabIds)
+        _closedTabs ??= [];
+        foreach (var key in keys)
         {
-            _closedTabs.Add(id);
-            _savedTabs?.Remove(id);
+            _closedTabs.Add(key);
+            _savedTabs?.Remove(key);
         }
     }
 
-    public void SetFocus(string? tabId)
-    {
-        _focusChanged = true;
-        _focusedTabId = tabId;
-    }
+    public void SetFocus(string console, string? tabId) => (_focus ??= new(StringComparer.Ordinal))[console] = tabId;
 
     public CallState? Call(string callId)
     {
-        if (_newCall?.CallId == callId)
-            return _newCall;
+        if (_newCalls is not null)
+        {
+            foreach (var call in _newCalls)
+            {
+                if (call.CallId == callId)
+                    return call;
+            }
+        }
         if (_savedCalls is not null && _savedCalls.TryGetValue(callId, out var saved))
             return saved;
+        if (_forgottenCalls?.Contains(callId) == true)
+            return null;
         return _state.Calls.GetValueOrDefault(callId);
     }
 
-    /// <summary>Calls active before the event, plus the one it started, in start order, as the draft sees them (possibly ended now).</summary>
+    /// <summary>Calls active before the event, then those it brought into play, in order, as the draft sees them (possibly ended now).</summary>
     public IEnumerable<CallState> CallsInPlay()
     {
         foreach (var id in _state.ActiveCallIds)
-            yield return Call(id)!;
-        if (_newCall is not null)
-            yield return _newCall;
+        {
+            if (_savedCalls is not null && _savedCalls.TryGetValue(id, out var saved))
+                yield return saved;
+            else
+                yield return _state.Calls[id];
+        }
+        if (_newCalls is not null)
+        {
+            foreach (var call in _newCalls)
+                yield return call;
+        }
     }
 
-    public IEnumerable<CallState> ActiveCalls() => CallsInPlay().Where(c => c.IsActive);
+    public IEnumerable<CallState> ActiveCalls()
+    {
+        foreach (var call in CallsInPlay())
+        {
+            if (call.IsActive)
+                yield return call;
+        }
+    }
 
-    /// <summary>True when any call was in play before this event or was started by it (the common no-call case costs nothing).</summary>
-    public bool AnyCallInPlay => _state.ActiveCallIds.Count > 0 || _newCall is not null;
+    /// <summary>True when any call was in play before this event or was brought into play by it (the common no-call case costs nothing).</summary>
+    public bool AnyCallInPlay => _state.ActiveCallIds.Count > 0 || _newCalls is not null;
+
+    public int ActiveCallCount => _newCalls is null ? _state.ActiveCallIds.Count : ActiveCalls().Count();
 
     public void SaveCall(CallState call)
     {
-        if (_newCall?.CallId == call.CallId || !_state.Calls.ContainsKey(call.CallId))
-            _newCall = call;
-        else
+        if (_newCalls is not null)
+        {
+            for (var i = 0; i < _newCalls.Count; i++)
+            {
+                if (_newCalls[i].CallId == call.CallId)
+                {
+                    _newCalls[i] = call;
+                    return;
+                }
+            }
+        }
+        if (_state.Calls.TryGetValue(call.CallId, out var before) && before.IsActive)
             (_savedCalls ??= new(StringComparer.Ordinal))[call.CallId] = call;
+        else
+            (_newCalls ??= []).Add(call);
     }
+
+    public void ForgetCall(string callId) => (_forgottenCalls ??= []).Add(callId);
 
     public void SetClickIntents(IReadOnlyList<ClickIntent> clicks) => _clicks = clicks;
 
@@ -137,7 +180,7 @@ internal sealed class SessionDraft
         _consoleCleared = true;
         _savedTabs = null;
         _closedTabs = null;
-        _focusChanged = false;
+        _focus = null;
         _clicks = [];
         _lastNavigation = new(null, string.Empty);
         _status = new(null);
@@ -149,13 +192,18 @@ internal sealed class SessionDraft
             return [];
         var summaries = new List<CallSummary>(_state.ActiveCallIds.Count + 1);
         foreach (var call in CallsInPlay())
-            summaries.Add(new CallSummary(call.CallId, call.State, call.OwnerTabId));
+            summaries.Add(Summary(call));
         return summaries;
     }
+
+    public static CallSummary Summary(CallState call) =>
+        new(call.CallId, call.State, call.OwnerTabId, call.OwnerTabId is null ? null : TabKey.ReportedConsole(call.OwnerConsole));
 
     public IReadOnlyList<SessionChange> Changes(SessionChanges.EventRecorded recorded)
     {
         var changes = new List<SessionChange>(4);
+        if (_forgottenCalls is not null)
+            changes.Add(new SessionChanges.CallsForgotten(_forgottenCalls));
         if (_consoleCleared)
             changes.Add(new SessionChanges.ConsoleCleared());
         if (_closedTabs is not null)
@@ -165,15 +213,21 @@ internal sealed class SessionDraft
             foreach (var tab in _savedTabs.Values)
                 changes.Add(new SessionChanges.TabSaved(tab));
         }
-        if (_focusChanged)
-            changes.Add(new SessionChanges.FocusChanged(_focusedTabId));
+        if (_focus is not null)
+        {
+            foreach (var (console, tabId) in _focus)
+                changes.Add(new SessionChanges.FocusChanged(console, tabId));
+        }
         if (_savedCalls is not null)
         {
             foreach (var call in _savedCalls.Values)
                 changes.Add(new SessionChanges.CallSaved(call));
         }
-        if (_newCall is not null)
-            changes.Add(new SessionChanges.CallSaved(_newCall));
+        if (_newCalls is not null)
+        {
+            foreach (var call in _newCalls)
+                changes.Add(new SessionChanges.CallSaved(call));
+        }
         if (_clicks is not null)
             changes.Add(new SessionChanges.ClickIntentsChanged(_clicks));
         if (_lastNavigation is not null && !_consoleCleared)

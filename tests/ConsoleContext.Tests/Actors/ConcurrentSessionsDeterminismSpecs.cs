@@ -30,7 +30,8 @@ public sealed class ConcurrentSessionsDeterminismSpecs : TrackerTestKit
         Assert.Superset(new HashSet<string> { Outcomes.Applied, Outcomes.Ignored, Outcomes.Duplicate, Outcomes.Stale },
             allExpected.Select(d => d.Outcome).ToHashSet());
         Assert.True(allExpected.Select(d => d.Reason).Distinct().Count() >= 8, "the streams hit too few rules");
-        Assert.Contains(allExpected, d => d.Reason == Reasons.BoundByClickToDial);
+        Assert.True(allExpected.Select(d => d.Reason).Where(r => r?.StartsWith("bound-by-", StringComparison.Ordinal) == true).Distinct().Count() >= 3,
+            "the streams bind calls in too few ways");
 
         for (var run = 0; run < Runs; run++)
         {
@@ -88,6 +89,10 @@ public sealed class ConcurrentSessionsDeterminismSpecs : TrackerTestKit
         var at = T0;
         long seq = 0;
         T Pick<T>(T[] items) => items[random.Next(items.Length)];
+        // State events mostly name calls this stream started, so that few calls are adopted (R6) before their callStarted.
+        var started = new List<string>();
+        string KnownCall() => started.Count > 0 && random.Next(4) > 0 ? started[random.Next(started.Count)] : $"{Pick(Calls)}-{random.Next(3)}";
+        string NewCall() { var id = $"{Pick(Calls)}-{random.Next(3)}"; started.Add(id); return id; }
 
         while (events.Count < EventsPerSession)
         {
@@ -112,9 +117,9 @@ public sealed class ConcurrentSessionsDeterminismSpecs : TrackerTestKit
                 3 => Event(sessionId, id, "navigationChanged", ("url", $"/r/{id}"), ("recordId", Pick(Records)),
                     ("tabId", random.Next(2) == 0 ? tab : null), Seq(), when),
                 4 => Event(sessionId, id, "clickToDial", ("number", Pick(Numbers)), ("recordId", Pick(Records)), Seq(), when),
-                5 or 6 => Event(sessionId, id, "callStarted", ("callId", $"{Pick(Calls)}-{random.Next(3)}"), ("callType", "inbound"),
+                5 or 6 => Event(sessionId, id, "callStarted", ("callId", NewCall()), ("callType", "inbound"),
                     ("phoneNumber", Pick(Numbers)), ("recordId", random.Next(2) == 0 ? Pick(Records) : null), Seq(), when),
-                7 => Event(sessionId, id, "callConnected", ("callId", $"{Pick(Calls)}-{random.Next(3)}"), Seq(), when),
+                7 => Event(sessionId, id, "callConnected", ("callId", KnownCall()), Seq(), when),
                 8 => Event(sessionId, id, "callEnded", ("callId", $"{Pick(Calls)}-{random.Next(3)}"), Seq(), when),
                 9 => Event(sessionId, id, "callClaimed", ("callId", $"{Pick(Calls)}-{random.Next(3)}"), ("tabId", tab), Seq(), when),
                 10 => Event(sessionId, id, "tabReplaced", ("tabId", tab), ("recordId", Pick(Records)), Seq(), when),

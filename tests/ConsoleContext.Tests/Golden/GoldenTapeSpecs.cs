@@ -54,7 +54,7 @@ public sealed class GoldenTapeSpecs(ITestOutputHelper output) : TrackerTestKit(o
         Assert.True(tapes.Count >= 12, $"expected at least 12 golden tapes under tapes/, found {tapes.Count}");
 
         var names = tapes.Select(Path.GetFileName).ToList();
-        var missingRules = Enumerable.Range(1, 10)
+        var missingRules = Enumerable.Range(1, 11)
             .Select(n => $"r{n}-")
             .Where(prefix => !names.Any(name => name!.StartsWith(prefix, StringComparison.Ordinal)))
             .ToList();

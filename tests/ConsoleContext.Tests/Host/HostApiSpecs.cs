@@ -106,9 +106,11 @@ public sealed class HostApiSpecs
         using var query = host.Client(RunningHost.QueryKey);
         var snapshot = JsonNode.Parse(await query.GetStringAsync("/v1/sessions/agent-3"))!;
 
-        Assert.Equal("p1_1", (string)snapshot["focusedTabId"]!);
+        var console = snapshot["consoles"]!.AsArray().Single()!;
+        Assert.Null(console["consoleId"]);
+        Assert.Equal("p1_1", (string)console["focusedTabId"]!);
         Assert.Equal("Available", (string)snapshot["agentStatus"]!);
-        var primary = snapshot["tabs"]!.AsArray().Single()!;
+        var primary = console["tabs"]!.AsArray().Single()!;
         Assert.Equal("p1", (string)primary["tabId"]!);
         Assert.Equal("500B", (string)primary["subtabs"]![0]!["record"]!["recordId"]!);
         Assert.Equal("p1_1", (string)snapshot["calls"]![0]!["ownerTabId"]!);

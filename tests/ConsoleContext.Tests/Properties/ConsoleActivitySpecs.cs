@@ -38,8 +38,8 @@ public class ConsoleActivitySpecs
             {
                 foreach (var callId in state.ActiveCallIds)
                 {
-                    var owner = state.Calls[callId].OwnerTabId;
-                    Assert.True(owner is null || state.Tabs.ContainsKey(owner),
+                    var owner = state.Calls[callId].Owner;
+                    Assert.True(owner is null || state.Tabs.ContainsKey(owner.Value),
                         $"after {outcome.Line.Json}: active call {callId} of {state.SessionId} is owned by {owner}, which is not open");
                 }
             }

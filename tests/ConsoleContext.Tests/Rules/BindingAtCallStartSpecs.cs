@@ -248,14 +248,14 @@ public class BindingAtCallStartSpecs
     }
 
     [Fact]
-    public void R1_2_at_most_32_clicks_are_kept()
+    public void R1_2_at_most_the_last_1000_clicks_are_kept()
     {
         TwoTabs();
-        for (var i = 0; i < 33; i++)
-            _tape.Feed(ClickAt(i / 10.0, $"55501{i:00}", "ctab1"));
-        Assert.Equal(32, _tape.State.ClickIntents.Count);
-        _tape.Feed(CallAt(10, "c1", "5550100")).Is("applied", "pending-owner");
-        _tape.Feed(CallAt(10, "c2", "5550101")).Is("applied", "bound-by-click-to-dial");
+        for (var i = 0; i < 1001; i++)
+            _tape.Feed(ClickAt(i / 100.0, $"55{i:00000}", "ctab1"));
+        Assert.Equal(1000, _tape.State.ClickIntents.Count);
+        _tape.Feed(CallAt(10, "c1", "5500000")).Is("applied", "pending-owner");
+        _tape.Feed(CallAt(10, "c2", "5500001")).Is("applied", "bound-by-click-to-dial");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class ClosingSpecs
             """{"type":"tabCreated","tabId":"ctab1","recordId":"003B"}""");
     }
 
-    private IEnumerable<string> OpenTabIds() => _tape.State.Tabs.Keys.Order();
+    private IEnumerable<string> OpenTabIds() => _tape.State.DefaultTabs.Keys.Order();
 
     [Fact]
     public void R5_closing_an_owner_subtab_moves_the_call_to_its_primary_tab()
@@ -112,9 +112,9 @@ public class ClosingSpecs
         _tape.Feed("""{"type":"tabFocused","currentTabId":"ctab0_1"}""");
         _tape.Feed("""{"type":"tabClosed","tabId":"ctab0"}""");
         Assert.Null(_tape.Snapshot.FocusedTabId);
-        _tape.Feed("""{"type":"navigationChanged","url":"/r/003B","recordId":"003B"}""").Is("ignored", "no-focused-tab").OnTab(null);
+        _tape.Feed("""{"type":"navigationChanged","url":"/r/003Z","recordId":"003Z"}""").Is("ignored", "no-focused-tab").OnTab(null);
         _tape.Feed("""{"type":"tabFocused","currentTabId":"ctab1"}""");
-        _tape.Feed("""{"type":"navigationChanged","url":"/r/003B","recordId":"003B"}""").OnTab("ctab1");
+        _tape.Feed("""{"type":"navigationChanged","url":"/r/003Z","recordId":"003Z"}""").OnTab("ctab1");
     }
 
     [Fact]

@@ -41,12 +41,15 @@ public class DuplicateSpecs
     }
 
     [Fact]
-    public void R7_a_duplicate_navigation_without_tab_is_reported_on_the_focused_tab()
+    public void R7_a_duplicate_navigation_without_tab_is_reported_where_attribution_would_put_it_now()
     {
         CallOnCtab0();
         _tape.Feed("""{"eventId":"e5","type":"navigationChanged","url":"/r/003C","recordId":"003C"}""").OnTab("ctab1");
         _tape.Feed("""{"eventId":"e6","type":"tabFocused","currentTabId":"ctab0"}""");
-        _tape.Feed("""{"eventId":"e5","type":"navigationChanged","url":"/r/003C","recordId":"003C"}""").Is("duplicate").OnTab("ctab0");
+        // ctab1 shows 003C now, so a navigation to it is attributed there (spec §4 Attribution 2), duplicate or not.
+        _tape.Feed("""{"eventId":"e5","type":"navigationChanged","url":"/r/003C","recordId":"003C"}""").Is("duplicate").OnTab("ctab1");
+        _tape.Feed("""{"eventId":"e7","type":"navigationChanged","url":"/r/003D","recordId":"003D"}""").OnTab("ctab0");
+        _tape.Feed("""{"eventId":"e7","type":"navigationChanged","url":"/r/003D","recordId":"003D"}""").Is("duplicate").OnTab("ctab0");
         _tape.Feed("""{"eventId":"e5","type":"clickToDial","number":"5550100"}""").Is("duplicate").OnTab("ctab0");
     }
 

@@ -92,9 +92,6 @@ public class EndingSpecs
     }
 
     [Theory]
-    [InlineData("""{"type":"callConnected","callId":"c9"}""")]
-    [InlineData("""{"type":"callHeld","callId":"c9"}""")]
-    [InlineData("""{"type":"callResumed","callId":"c9"}""")]
     [InlineData("""{"type":"callEnded","callId":"c9"}""")]
     [InlineData("""{"type":"callClaimed","callId":"c9","tabId":"ctab0"}""")]
     public void R6_events_naming_a_call_never_started_are_ignored_as_unknown_call(string line)

@@ -149,12 +149,13 @@ public class NavigationGatingSpecs
     }
 
     [Fact]
-    public void R3_tab_refreshed_is_gated_and_adds_no_record()
+    public void R3_tab_refreshed_is_gated_and_relates_its_record_to_the_workspace_calls_only()
     {
         CallOnCtab0();
-        _tape.Feed("""{"type":"tabRefreshed","tabId":"ctab0_1"}""").Is("applied").OnTab("ctab0_1");
         _tape.Feed("""{"type":"tabRefreshed","tabId":"ctab1"}""").Is("ignored", "not-call-active-tab").OnTab("ctab1");
         Assert.Equal(["001A"], Related("c1"));
+        _tape.Feed("""{"type":"tabRefreshed","tabId":"ctab0_1"}""").Is("applied").OnTab("ctab0_1");
+        Assert.Equal(["001A", "500D"], Related("c1"));
         Assert.Equal(new RecordRef("500D", "Case", null), RecordOf("ctab0_1"));
     }
 

@@ -61,7 +61,7 @@ public class UnknownTabSpecs
         _tape.Feed("""{"type":"tabCreated","tabId":"ctab0","parentTabId":"ctab5","recordId":"500D"}""").Is("applied").Lists(Call("c1", "ringing", "ctab0"));
 
         Assert.Equal([("ctab0", "ctab5"), ("ctab0_1", "ctab0"), ("ctab5", null)], Tree());
-        Assert.Equal("500D", _tape.State.Tabs["ctab0"].Record?.RecordId);
+        Assert.Equal("500D", _tape.State.DefaultTabs["ctab0"].Record?.RecordId);
         Assert.Equal("ctab0", _tape.Snapshot.FocusedTabId);
         Assert.Equal("ctab5", _tape.Call("c1").OwnerPrimaryTabId);
     }

@@ -38,8 +38,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // Answers wait here, in order, until the journal has every event they depend on.
     private readonly Queue<PendingReply> _awaiting = new();
-    // Events held by the reorder window, by seq.
-    private readonly SortedDictionary<long, (ConsoleEvent Event, IActorRef ReplyTo)> _held = [];
+    // Events held by the reorder window, by stream and seq.
+    private readonly SortedDictionary<(string Stream, long Seq), (ConsoleEvent Event, IActorRef ReplyTo)> _held =
+        new(Comparer<(string Stream, long Seq)>.Create((a, b) => a.Stream != b.Stream ? string.CompareOrdinal(a.Stream, b.Stream) : a.Seq.CompareTo(b.Seq)));
     private SessionState _state;
     private long _eventsSinceSnapshot;
     private DateTimeOffset? _endedAt;
@@ -51,12 +52,12 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         _callIndex = callIndex;
         _endedSessions = endedSessions;
         _lifecycle = lifecycle;
-        _state = new SessionState(sessionId);
+        _state = rules.NewState(sessionId);
         PersistenceId = persistenceId;
 
         Recover<SnapshotOffer>(offer =>
         {
-            _state = SessionState.FromData((SessionStateData)offer.Snapshot);
+            _state = SessionState.FromData((SessionStateData)offer.Snapshot, _rules.Settings);
             _eventsSinceSnapshot = 0;
         });
         Recover<EventsAccepted>(entry =>
@@ -112,7 +113,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     {
         if (ShouldHold(submit.Event))
         {
-            _held[submit.Event.Header.Seq!.Value] = (submit.Event, Sender);
+            _held[HeldKey(submit.Event)] = (submit.Event, Sender);
             if (!Timers.IsTimerActive(nameof(ReorderWindowElapsed)))
                 Timers.StartSingleTimer(nameof(ReorderWindowElapsed), new ReorderWindowElapsed(), _lifecycle.ReorderWindow);
             return;
@@ -125,20 +126,30 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private bool ShouldHold(ConsoleEvent e) =>
         _lifecycle.ReorderWindow > TimeSpan.Zero
         && e.Header.Seq is { } seq
-        && seq > _state.SeqMark + 1
+        && seq > SeqMarkOf(e) + 1
         && !_state.HasSeen(e.EventId)
-        && !_held.ContainsKey(seq);
+        && !_held.ContainsKey(HeldKey(e));
 
-    /// <summary>Decides held events whose turn has come (or, when the window has elapsed, all of them) in seq order.</summary>
+    private static (string, long) HeldKey(ConsoleEvent e) => (e.Header.StreamId ?? string.Empty, e.Header.Seq!.Value);
+
+    private long SeqMarkOf(ConsoleEvent e) => _state.SeqMarkOf(e.Header.StreamId ?? string.Empty) ?? 0;
+
+    /// <summary>Decides held events whose turn has come (or, when the window has elapsed, all of them), each stream in seq order.</summary>
     private void ReleaseHeld(bool all)
     {
-        while (_held.Count > 0)
+        var released = true;
+        while (released && _held.Count > 0)
         {
-            var (seq, (e, replyTo)) = _held.First();
-            if (!all && seq > _state.SeqMark + 1)
+            released = false;
+            foreach (var (key, (e, replyTo)) in _held)
+            {
+                if (!all && key.Seq > SeqMarkOf(e) + 1)
+                    continue;
+                _held.Remove(key);
+                DecideOne(e, replyTo);
+                released = true;
                 break;
-            _held.Remove(seq);
-            DecideOne(e, replyTo);
+            }
         }
         if (_held.Count == 0)
             Timers.Cancel(nameof(ReorderWindowElapsed));

@@ -19,7 +19,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     private readonly IActorRef _callIndex;
     private readonly IActorRef _endedSessions;
     private readonly SessionLifecycleSettings _lifecycle;
-    private readonly Dictionary<string, IActorRef> _tabs = new(StringComparer.Ordinal);
+    private readonly Dictionary<TabKey, IActorRef> _tabs = [];
     private readonly HashSet<IActorRef> _subscribers = [];
     private IActorRef _ownership = ActorRefs.Nobody;
     private long _tabActorCount;
@@ -55,8 +55,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     {
         Receive<SessionEvents.Recovered>(recovered =>
         {
-            foreach (var tabId in recovered.OpenTabIds)
-                StartTab(tabId);
+            foreach (var key in recovered.OpenTabs)
+                StartTab(key);
             Become(Running);
             Stash.UnstashAll();
         });
@@ -111,7 +111,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
 
     private void ReceiveTabActivity() => Receive<SessionQueries.GetTabActivity>(query =>
     {
-        if (_tabs.TryGetValue(query.TabId, out var tab))
+        if (_tabs.TryGetValue(new TabKey(TabKey.ConsoleOf(query.ConsoleId), query.TabId), out var tab))
             tab.Forward(new TabCommands.GetActivity());
         else
             Sender.Tell(new SessionQueries.TabNotFound(query.SessionId, query.TabId));
@@ -147,7 +147,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         foreach (var change in decided.Changes)
             TrackTabs(change);
 
-        if (decided.Decision.Outcome == Outcomes.Applied && decided.Decision.TabId is { } tabId && _tabs.TryGetValue(tabId, out var tab))
+        if (decided.Decision.Outcome == Outcomes.Applied && decided.Decision.TabId is { } tabId
+            && _tabs.TryGetValue(new TabKey(TabKey.ConsoleOf(decided.Decision.ConsoleId), tabId), out var tab))
             tab.Tell(new TabCommands.React(decided.Event, decided.Decision));
 
         foreach (var subscriber in _subscribers)
@@ -159,11 +160,11 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         switch (change)
         {
             case SessionChanges.TabSaved saved:
-                StartTab(saved.Tab.TabId);
+                StartTab(saved.Tab.Key);
                 break;
             case SessionChanges.TabsClosed closed:
-                foreach (var id in closed.TabIds)
-                    StopTab(id);
+                foreach (var key in closed.Tabs)
+                    StopTab(key);
                 break;
             case SessionChanges.ConsoleCleared:
                 foreach (var id in _tabs.Keys.ToList())
@@ -172,16 +173,16 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         }
     }
 
-    private void StartTab(string tabId)
+    private void StartTab(TabKey key)
     {
         // Tab ids are opaque; a counter keeps actor names valid and never reuses a stopping actor's name.
-        if (!_tabs.ContainsKey(tabId))
-            _tabs[tabId] = Context.ActorOf(TabActor.Props(_sessionId, tabId), $"tab-{++_tabActorCount}");
+        if (!_tabs.ContainsKey(key))
+            _tabs[key] = Context.ActorOf(TabActor.Props(_sessionId, key.TabId, TabKey.ReportedConsole(key.Console)), $"tab-{++_tabActorCount}");
     }
 
-    private void StopTab(string tabId)
+    private void StopTab(TabKey key)
     {
-        if (_tabs.Remove(tabId, out var tab))
+        if (_tabs.Remove(key, out var tab))
             Context.Stop(tab);
     }
 }

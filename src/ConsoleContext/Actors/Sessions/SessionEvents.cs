@@ -23,7 +23,7 @@ public static class SessionEvents
     public sealed record SubscribersChanged(bool Any);
 
     /// <summary>The ownership actor has recovered; these tabs are open and need their tab actors.</summary>
-    public sealed record Recovered(IReadOnlyCollection<string> OpenTabIds);
+    public sealed record Recovered(IReadOnlyCollection<TabKey> OpenTabs);
 
     /// <summary>The session's journal could not be read back; the session must answer every message with this failure.</summary>
     public sealed record RecoveryFailed(Exception Cause);

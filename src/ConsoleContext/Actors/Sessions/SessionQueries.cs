@@ -14,7 +14,8 @@ public static class SessionQueries
     public sealed record CallNotFound(string SessionId, string CallId);
 
     /// <summary>Answered with a <see cref="Tabs.TabActivity"/>, or <see cref="TabNotFound"/>.</summary>
-    public sealed record GetTabActivity(string SessionId, string TabId) : ISessionMessage;
+    /// <param name="ConsoleId">The tab's console; null for the default console.</param>
+    public sealed record GetTabActivity(string SessionId, string TabId, string? ConsoleId = null) : ISessionMessage;
 
     public sealed record TabNotFound(string SessionId, string TabId);
 }

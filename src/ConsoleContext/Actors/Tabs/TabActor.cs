@@ -12,13 +12,15 @@ public sealed class TabActor : ReceiveActor
 {
     private readonly string _sessionId;
     private readonly string _tabId;
+    private readonly string? _consoleId;
     private int _reacted;
     private Decision? _last;
 
-    public TabActor(string sessionId, string tabId)
+    public TabActor(string sessionId, string tabId, string? consoleId = null)
     {
         _sessionId = sessionId;
         _tabId = tabId;
+        _consoleId = consoleId;
         var log = Context.GetLogger();
 
         Receive<TabCommands.React>(react =>
@@ -31,8 +33,10 @@ public sealed class TabActor : ReceiveActor
         Receive<TabCommands.GetActivity>(_ => Sender.Tell(Activity()));
     }
 
-    public static Props Props(string sessionId, string tabId) => Akka.Actor.Props.Create(() => new TabActor(sessionId, tabId));
+    /// <param name="consoleId">The tab's console; null for the default console.</param>
+    public static Props Props(string sessionId, string tabId, string? consoleId = null) => Akka.Actor.Props.Create(() => new TabActor(sessionId, tabId, consoleId));
 
     private TabActivity Activity() => new(_sessionId, _tabId, _reacted, _last,
-        _last?.Calls.Where(c => c.OwnerTabId == _tabId && c.State != CallStates.Ended).Select(c => c.CallId).ToList() ?? []);
+        _last?.Calls.Where(c => c.OwnerTabId == _tabId && c.OwnerConsoleId == _consoleId && c.State != CallStates.Ended).Select(c => c.CallId).ToList() ?? [],
+        _consoleId);
 }
