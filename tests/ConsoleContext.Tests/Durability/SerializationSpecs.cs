@@ -31,6 +31,10 @@ public sealed class SerializationSpecs : TrackerTestKit
         """{"eventId":"e14","sessionId":"s","type":"callClaimed","callId":"c1","tabId":"ctab0"}""",
         """{"eventId":"e15","sessionId":"s","type":"agentStatusChanged","status":"Busy"}""",
         """{"eventId":"e16","sessionId":"s","type":"sessionEnded"}""",
+        """{"eventId":"e17","sessionId":"s","consoleId":"w-1","streamId":"b-7","seq":9,"type":"tabFocused","previousTabId":"ctab1"}""",
+        """{"eventId":"e18","sessionId":"s","consoleId":"w-1","type":"navigationChanged","url":"/r/001P","recordId":"001P00000000001IAA","accountId":"001P00000000001IAA","contactId":"003P00000000001","tabId":"ctab0_1","parentTabId":"ctab0"}""",
+        """{"eventId":"e19","sessionId":"s","type":"callHeld","callId":"c7","callType":"InternalCall","phoneNumber":"5550100 x12","recordId":"003A","tabId":"ctab0","parentCallId":"c0","replayed":true}""",
+        """{"eventId":"e20","sessionId":"s","type":"tabReplaced","tabId":"ctab2_1","parentTabId":"ctab2","recordId":"500B"}""",
     ];
 
     [Theory]
@@ -65,7 +69,7 @@ public sealed class SerializationSpecs : TrackerTestKit
         var restored = SessionState.FromData(back);
         Assert.Equal(SpecEvents.Wire(Recap(state)), SpecEvents.Wire(Recap(restored)));
         Assert.Equal(6, restored.SeenEventCount);
-        Assert.Equal(6, restored.SeqMark);
+        Assert.Equal(6, restored.SeqMarkOf(""));
         Assert.Equal(state.Clock, restored.Clock);
         Assert.Equal(state.ClickIntents, restored.ClickIntents);
         Assert.Equal("p_1", restored.Calls["c1"].OwnerTabId);
@@ -111,6 +115,47 @@ public sealed class SerializationSpecs : TrackerTestKit
         var directory = (CallIndexMessages.CallStartedIn)serializer.FromBinary(Encoding.UTF8.GetBytes("""{"callId":"c1","sessionId":"a"}"""), "call-started-in.v1");
         Assert.Equal(new CallIndexMessages.CallStartedIn("c1", "a"), directory);
         Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary(stored, "event-accepted.v0"));
+    }
+
+    /// <summary>A snapshot exactly as v1 wrote it (manifest session-state.v1): one console, one seq mark, every eventId.</summary>
+    private const string V1Snapshot = """
+        {"sessionId":"agent-1","tabs":[{"tabId":"ctab0","parentTabId":null,"record":{"recordId":"001A","objectType":"Account","recordName":null},"url":null,"title":null,"incarnation":1,"createdTick":1,"focusedTick":2,"isPrimary":true},
+        {"tabId":"ctab0_1","parentTabId":"ctab0","record":{"recordId":"500B","objectType":"Case","recordName":null},"url":null,"title":null,"incarnation":3,"createdTick":3,"focusedTick":0,"isPrimary":false}],
+        "calls":[{"callId":"c1","callType":"inbound","state":"connected","ownerTabId":"ctab0_1","phoneNumber":"4155550100","record":null,"parentCallId":null,"relatedRecords":[{"recordId":"500B","objectType":"Case","recordName":null}],"everOwned":true,"startedAt":"2026-11-24T09:00:04+00:00","startTick":4,"isActive":true},
+        {"callId":"c0","callType":"outbound","state":"ended","ownerTabId":"ctab0","phoneNumber":null,"record":null,"parentCallId":null,"relatedRecords":[],"everOwned":true,"startedAt":"2026-11-24T08:00:00+00:00","startTick":0,"isActive":false}],
+        "activeCallIds":["c1"],"focusedTabId":"ctab0","lastNavigationRecord":null,"lastNavigationUrl":null,"clickIntents":[],"agentStatus":"On call","seqMark":5,"clock":5,
+        "seenEventIds":["e1","e2","e3","e4","e5"]}
+        """;
+
+    [Fact]
+    public void A_snapshot_written_by_v1_recovers_into_the_default_console_and_stream_and_keeps_deciding()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(SessionStateData));
+        var data = (SessionStateData)serializer.FromBinary(Encoding.UTF8.GetBytes(V1Snapshot), "session-state.v1");
+        var state = SessionState.FromData(data);
+
+        Assert.Equal("ctab0", state.FocusedTabId);
+        Assert.Equal(5, state.SeqMarkOf(""));
+        Assert.Equal(5, state.SeenEventCount);
+        Assert.Equal(["c0"], state.EndedCallIds);
+        Assert.Equal(new TabKey("", "ctab0_1"), state.Calls["c1"].Owner);
+
+        Protocol.Decision Decide(string line)
+        {
+            var ruling = OwnershipRules.Default.Decide(state, ConsoleEventParser.Parse(line).Event!, SpecEvents.T0.AddHours(1));
+            OwnershipRules.Apply(state, ruling.Changes);
+            return ruling.Decision;
+        }
+        Assert.Equal("duplicate", Decide("""{"eventId":"e3","sessionId":"agent-1","type":"tabFocused","currentTabId":"ctab0"}""").Outcome);
+        Assert.Equal("stale", Decide("""{"eventId":"e6","sessionId":"agent-1","seq":5,"type":"tabFocused","currentTabId":"ctab0"}""").Outcome);
+        var navigation = Decide("""{"eventId":"e7","sessionId":"agent-1","seq":6,"type":"navigationChanged","url":"/r/500B","recordId":"500B"}""");
+        Assert.Equal(("applied", "ctab0_1"), (navigation.Outcome, navigation.TabId));
+        Assert.Equal("call-ended", Decide("""{"eventId":"e8","sessionId":"agent-1","type":"callClaimed","callId":"c0","tabId":"ctab0"}""").Reason);
+
+        // Written again, it is a v2 snapshot that reads back the same.
+        var again = SessionState.FromData((SessionStateData)RoundTrip(state.ToData()));
+        Assert.Equal(SpecEvents.Wire(Recap(state)), SpecEvents.Wire(Recap(again)));
+        Assert.Equal(state.SeenEventCount, again.SeenEventCount);
     }
 
     private object RoundTrip(object message)
