@@ -30,6 +30,12 @@ public sealed record CallState(
     bool OwnerFromScreenPop = false,
     string OwnerConsole = TabKey.DefaultConsole)
 {
+    /// <summary>
+    /// R11 (a choice where the spec is silent): a call relates at most this many records. Past it, the second-oldest is
+    /// dropped, so the first (the caller's or clicked record) and the latest (the call log's whatId) always stay.
+    /// </summary>
+    public const int MaxRelatedRecords = 32;
+
     public bool IsActive => State != CallStates.Ended;
 
     /// <summary>The owner's key; null while pending.</summary>
@@ -68,6 +74,8 @@ public sealed record CallState(
             list[i] = merged;
             return this with { RelatedRecords = list };
         }
+        if (RelatedRecords.Count >= MaxRelatedRecords)
+            return this with { RelatedRecords = [RelatedRecords[0], .. RelatedRecords.Skip(2), record] };
         return this with { RelatedRecords = [.. RelatedRecords, record] };
     }
 }

@@ -4,6 +4,8 @@ namespace ConsoleContext.Host.Simulation;
 
 /// <summary>What the <c>simulate</c> command runs: how many agents, how busy, how long, on which journal.</summary>
 /// <param name="EventsPerSecond">0 sends as fast as the tracker answers (each agent keeps <see cref="Window"/> events in flight).</param>
+/// <param name="EventsPerAgent">When above 0, the measurement ends once the agents have sent this many events each on average
+/// (warm-up included), or when <see cref="Duration"/> has passed if one was given: memory after a given history.</param>
 public sealed record SimulationOptions(
     int Agents = 1000,
     int TabsPerAgent = 8,
@@ -14,7 +16,8 @@ public sealed record SimulationOptions(
     string? OutDirectory = null,
     int Seed = 42,
     int Window = 2,
-    double WarmupSeconds = 2)
+    double WarmupSeconds = 2,
+    int EventsPerAgent = 0)
 {
     public const string Usage = """
         usage: simulate [--agents N] [--tabs N] [--rate EVENTS_PER_SECOND|max] [--call-share 0..1]
@@ -27,17 +30,18 @@ public sealed record SimulationOptions(
           --warmup      seconds of load before that, not measured (default 2; sessions start, code warms up)
           --journal     memory, or sqlite (a fresh WAL file in a temp directory; durable before each answer)
           --window      events each agent may have in flight (default 2)
+          --events-per-agent N  measure until the agents have sent N events each (warm-up included) instead of for --duration
           --out         write report.md, report.json and latency.svg into DIR
         """;
 
-    public TimeSpan EffectiveDuration => Duration == default ? TimeSpan.FromSeconds(10) : Duration;
+    public TimeSpan EffectiveDuration => Duration == default ? (EventsPerAgent > 0 ? TimeSpan.FromHours(1) : TimeSpan.FromSeconds(10)) : Duration;
 
     public bool IsSqlite => Journal == "sqlite";
 
     /// <summary>Parses the command line; returns null with <paramref name="error"/> set when it is wrong.</summary>
     public static SimulationOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
-        var options = new SimulationOptions(Duration: TimeSpan.FromSeconds(10));
+        var options = new SimulationOptions();
         error = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -60,6 +64,7 @@ public sealed record SimulationOptions(
                     "--warmup" => options with { WarmupSeconds = NotNegative(double.Parse(value, CultureInfo.InvariantCulture)) },
                     "--journal" => options with { Journal = value is "memory" or "sqlite" ? value : throw new FormatException("memory or sqlite") },
                     "--window" => options with { Window = Positive(int.Parse(value, CultureInfo.InvariantCulture)) },
+                    "--events-per-agent" => options with { EventsPerAgent = Positive(int.Parse(value, CultureInfo.InvariantCulture)) },
                     "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--out" => options with { OutDirectory = value },
                     _ => throw new ArgumentException($"unknown option {name}"),

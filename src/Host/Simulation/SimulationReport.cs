@@ -1,6 +1,7 @@
 namespace ConsoleContext.Host.Simulation;
 
 /// <summary>What one simulation run measured. Latencies are in microseconds.</summary>
+/// <param name="EventsPerAgent">Events sent per agent over the whole run, warm-up included: the history the memory figures are after.</param>
 public sealed record SimulationReport(
     SimulationOptions Options,
     string Machine,
@@ -18,7 +19,8 @@ public sealed record SimulationReport(
     IReadOnlyList<string> ViolationSamples,
     IReadOnlyDictionary<string, long> Outcomes,
     IReadOnlyList<SecondSample> PerSecond,
-    GcSummary Gc)
+    GcSummary Gc,
+    double EventsPerAgent = 0)
 {
     public bool Passed => Violations == 0 && Unanswered == 0;
 }

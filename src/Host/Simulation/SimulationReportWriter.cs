@@ -34,6 +34,7 @@ public static class SimulationReportWriter
             ("warm-up (not measured)", $"{o.WarmupSeconds:0.#} s"),
             ("measured", $"{r.Seconds:F1} s"),
             ("events sent (measured)", $"{r.Sent:N0}"),
+            ("events per agent (whole run)", $"{r.EventsPerAgent:N0}"),
             ("decisions", $"{r.Decisions:N0}"),
             ("decisions/s", $"{r.DecisionsPerSecond:N0}"),
             ("latency p50", Micros(r.Latency.P50)),

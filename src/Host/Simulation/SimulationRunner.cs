@@ -22,22 +22,41 @@ public static class SimulationRunner
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory });
         builder.AddTracker(durable: options.IsSqlite, logToStandardError: true);
-        using var host = builder.Build();
+        var host = builder.Build();
+        var running = true;
         await host.StartAsync(cancellationToken);
         try
         {
-            return await DriveAsync(host.Services, options, progress, cancellationToken);
+            var (report, managedWithTracker) = await DriveAsync(host.Services, options, progress, cancellationToken);
+            await host.StopAsync(CancellationToken.None);
+            host.Dispose();
+            running = false;
+            // What the stopped tracker (sessions, actors, journal plugin) held is the memory the sessions cost; the
+            // measurement's own data (latency histograms, results) is alive in both readings and cancels out.
+            var managedWithoutTracker = GC.GetTotalMemory(forceFullCollection: true);
+            return WithMemory(report, options, managedWithTracker - managedWithoutTracker);
         }
         finally
         {
-            await host.StopAsync(CancellationToken.None);
+            if (running)
+            {
+                await host.StopAsync(CancellationToken.None);
+                host.Dispose();
+            }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (Directory.Exists(dataDirectory))
                 Directory.Delete(dataDirectory, recursive: true);
         }
     }
 
-    private static async Task<SimulationReport> DriveAsync(IServiceProvider services, SimulationOptions options, TextWriter progressOut, CancellationToken ct)
+    private static SimulationReport WithMemory(SimulationReport report, SimulationOptions options, long managedBytes) => report with
+    {
+        ManagedBytes = managedBytes,
+        BytesPerSession = managedBytes / (double)options.Agents,
+        BytesPerTab = report.OpenTabs == 0 ? 0 : managedBytes / (double)report.OpenTabs,
+    };
+
+    private static async Task<(SimulationReport Report, long ManagedWithTracker)> DriveAsync(IServiceProvider services, SimulationOptions options, TextWriter progressOut, CancellationToken ct)
     {
         var system = services.GetRequiredService<ActorSystem>();
         var sessions = services.GetRequiredService<ActorRegistry>().Get<SessionRouterActor>();
@@ -52,17 +71,18 @@ public static class SimulationRunner
                 options.EventsPerSecond / driverCount, options.Window, progress), $"simulation-driver-{d}-{Guid.NewGuid():N}"))
             .ToList();
 
-        var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
         var started = Stopwatch.GetTimestamp();
         foreach (var driver in drivers)
             driver.Tell(new SimulationDriver.Go());
 
-        await ReportProgressAsync(progress, progressOut, started, started, TimeSpan.FromSeconds(options.WarmupSeconds), "warm-up", ct);
+        await ReportProgressAsync(progress, progressOut, started, started, TimeSpan.FromSeconds(options.WarmupSeconds), "warm-up", () => false, ct);
         foreach (var driver in drivers)
             driver.Tell(new SimulationDriver.StartMeasuring());
         var measuring = Stopwatch.GetTimestamp();
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-        await ReportProgressAsync(progress, progressOut, started, measuring, options.EffectiveDuration, "measure", ct);
+        var target = (long)options.EventsPerAgent * options.Agents;
+        await ReportProgressAsync(progress, progressOut, started, measuring, options.EffectiveDuration, "measure",
+            () => target > 0 && progress.Sent >= target, ct);
 
         foreach (var driver in drivers)
             driver.Tell(new SimulationDriver.StopSending());
@@ -78,21 +98,25 @@ public static class SimulationRunner
         var results = new List<SimulationDriver.Result>();
         foreach (var driver in drivers)
             results.Add(await driver.Ask<SimulationDriver.Result>(new SimulationDriver.Collect(), TimeSpan.FromSeconds(10), ct));
-        var managedAfter = GC.GetTotalMemory(forceFullCollection: true);
         foreach (var driver in drivers)
             system.Stop(driver);
+        var managedWithTracker = GC.GetTotalMemory(forceFullCollection: true);
 
-        return Summarise(options, results, seconds, managedAfter - managedBefore, gc);
+        return (Summarise(options, results, seconds, 0, gc) with { EventsPerAgent = progress.Sent / (double)options.Agents }, managedWithTracker);
     }
 
-    private static async Task ReportProgressAsync(SimulationProgress progress, TextWriter progressOut, long started, long phaseStarted, TimeSpan phase, string label, CancellationToken ct)
+    private static async Task ReportProgressAsync(SimulationProgress progress, TextWriter progressOut, long started, long phaseStarted, TimeSpan phase, string label,
+        Func<bool> done, CancellationToken ct)
     {
         var lastDecisions = progress.Decisions;
         var lastAt = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(phaseStarted) < phase)
+        while (Stopwatch.GetElapsedTime(phaseStarted) < phase && !done())
         {
             var remaining = phase - Stopwatch.GetElapsedTime(phaseStarted);
-            await Task.Delay(remaining < TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1), ct);
+            // Poll the stop condition often enough that "events per agent" overshoots by little.
+            await Task.Delay(remaining < TimeSpan.FromMilliseconds(100) ? remaining : TimeSpan.FromMilliseconds(100), ct);
+            if (Stopwatch.GetElapsedTime(lastAt) < TimeSpan.FromSeconds(1) && !done())
+                continue;
             var now = Stopwatch.GetTimestamp();
             var decisions = progress.Decisions;
             var rate = (decisions - lastDecisions) / Math.Max(1e-9, (now - lastAt) / (double)Stopwatch.Frequency);
