@@ -26,9 +26,12 @@ public static class NativeEnvelopeMapper
         [NativeSources.Voice] = VoiceMapper.Map,
     };
 
-    /// <summary>A tape line or posted item is a native envelope when it is an object with a <c>source</c> field.</summary>
+    /// <summary>
+    /// A tape line is a native envelope when it is an object with a <c>source</c> field and no <c>type</c>: a canonical
+    /// event always has a type, and may carry an unknown extra field named source (ignored like any other).
+    /// </summary>
     public static bool IsEnvelope(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("source", out _);
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("source", out _) && !element.TryGetProperty("type", out _);
 
     /// <param name="envelope">The envelope as posted or read from a tape line.</param>
     /// <param name="activeCalls">The session's calls (any state), or null: a mapping that needs them then answers

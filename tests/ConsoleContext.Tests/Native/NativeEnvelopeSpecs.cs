@@ -58,5 +58,15 @@ public sealed class NativeEnvelopeSpecs
         Assert.Equal("the envelope must be a JSON object", Error(Map("[]")));
     }
 
+    [Fact]
+    public void A_line_is_an_envelope_when_it_has_a_source_and_no_type_since_a_canonical_event_may_carry_an_extra_source_field()
+    {
+        static bool IsEnvelope(string json) => ConsoleContext.Native.NativeEnvelopeMapper.IsEnvelope(System.Text.Json.JsonDocument.Parse(json).RootElement);
+
+        Assert.True(IsEnvelope("""{"eventId":"e1","sessionId":"s","source":"scv.HANGUP","payload":{}}"""));
+        Assert.False(IsEnvelope("""{"eventId":"e1","sessionId":"s","type":"tabUpdated","tabId":"t","source":"workspace-api"}"""));
+        Assert.False(IsEnvelope("""["source"]"""));
+    }
+
     private static string SessionIdRule() => ConsoleContext.Parsing.ConsoleEventParser.SessionIdRule;
 }
