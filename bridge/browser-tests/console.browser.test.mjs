@@ -100,3 +100,27 @@ test("an inbound call pops the caller's tab, a consult joins it, and hanging up 
   assert.deepEqual(await page.evaluate(() => window.consoleDemo.errors), []);
   await page.close();
 });
+
+test("the served bridge given a forged token or a wrong endpoint reports through onError and never throws into the page", async () => {
+  const { page, problems } = await openConsole();
+  const failures = await page.evaluate(async (base) => {
+    const { startBridge } = await import("/bridge/consolecontext-bridge.js");
+    const seen = [];
+    const wait = (n) => new Promise((resolve) => { const t = setInterval(() => { if (seen.length >= n) { clearInterval(t); resolve(); } }, 10); });
+    const forged = startBridge({ endpoint: base, token: "eyJhbGciOiJIUzI1NiJ9.eyJzZXNzaW9uIjoieCJ9.c2lnbmF0dXJl", sessionId: "x",
+      onError: (e) => seen.push({ which: "forged", status: e.status, willRetry: e.willRetry, message: e.error.message }) });
+    forged.forward("scv.CALL_STARTED", { call: { callId: "c-x", callType: "Inbound" } });
+    await forged.flush();
+    const lost = startBridge({ endpoint: "http://127.0.0.1:9", token: "t", sessionId: "x", retryBaseMs: 60_000,
+      onError: (e) => seen.push({ which: "endpoint", status: e.status ?? null, willRetry: e.willRetry, message: e.error.message }) });
+    lost.forward("scv.CALL_STARTED", { call: { callId: "c-y", callType: "Inbound" } });
+    await wait(2);
+    lost.stop();
+    return seen;
+  }, base);
+
+  assert.deepEqual(failures.map((f) => [f.which, f.status, f.willRetry]), [["forged", 401, false], ["endpoint", null, true]]);
+  assert.match(failures[0].message, /not issued by this service/);
+  assert.deepEqual(problems.filter((p) => !/Failed to load resource|ERR_CONNECTION_REFUSED|401/.test(p)), []);
+  await page.close();
+});

@@ -15,6 +15,7 @@ public static class BridgeTokenEndpoints
     /// <summary>The request, for the OpenAPI document.</summary>
     public sealed record BridgeTokenRequest(string SessionId, int? TtlSeconds);
 
+    /// <summary>Maps <c>POST /bridge-tokens</c> under <paramref name="v1"/>, for an ingest key.</summary>
     public static RouteGroupBuilder MapBridgeTokens(this RouteGroupBuilder v1)
     {
         v1.MapPost("/bridge-tokens", PostToken)

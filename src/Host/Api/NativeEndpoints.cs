@@ -9,6 +9,7 @@ namespace ConsoleContext.Host.Api;
 /// <summary><c>POST /v1/native</c>: platform payloads in native envelopes (spec §6), as the browser bridge sends them.</summary>
 public static class NativeEndpoints
 {
+    /// <summary>Maps <c>POST /native</c> under <paramref name="v1"/>, for an ingest key or a bridge token.</summary>
     public static RouteGroupBuilder MapNative(this RouteGroupBuilder v1)
     {
         v1.MapPost("/native", PostNative)

@@ -12,6 +12,8 @@ namespace ConsoleContext.Host.Api;
 /// </summary>
 public sealed class NativeGateway(SessionGateway sessions)
 {
+    /// <summary>Maps and decides <paramref name="envelopes"/> in order; one decision per canonical event (or stand-in), flattened.</summary>
+    /// <exception cref="Akka.Actor.AskTimeoutException">A session did not answer within the configured ask timeout.</exception>
     public async Task<Decision[]> DecideAsync(IReadOnlyList<JsonElement> envelopes, CancellationToken cancellationToken)
     {
         var decisions = new List<Decision?>();

@@ -16,6 +16,7 @@ public static class ConsolePageEndpoints
     public const string DemoSessionPrefix = "console-demo-";
     private static readonly TimeSpan DemoTokenLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>Maps the bridge script, the /console page and its script, and the loopback-only demo session.</summary>
     public static WebApplication MapConsolePage(this WebApplication app)
     {
         MapResource(app, BridgePath, "bridge/consolecontext-bridge.js", "text/javascript; charset=utf-8");

@@ -14,6 +14,8 @@ public static class BridgeAuthentication
     /// <summary>The policy of the routes a bridge posts to: an ingest key or a bridge token.</summary>
     public const string PostEventsPolicy = "post-events";
 
+    /// <summary>Registers <see cref="BridgeTokens"/>, the scheme selector, JWT bearer validation and the post-events policy.</summary>
+    /// <exception cref="InvalidOperationException">The configured signing key is not base64 of at least 32 bytes.</exception>
     public static WebApplicationBuilder AddBridgeTokens(this WebApplicationBuilder builder, string dataDirectory)
     {
         var tokens = BridgeTokens.Create(builder.Configuration[BridgeTokens.KeySetting], dataDirectory);

@@ -38,7 +38,7 @@ public sealed class BridgeNodeSpecs
         }, TimeSpan.FromSeconds(120));
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Equal(2, run.Passed);
+        Assert.Equal(3, run.Passed);
         Assert.Equal(0, run.Failed);
         Assert.Equal(0, run.Skipped);
         var png = await File.ReadAllBytesAsync(screenshot);
