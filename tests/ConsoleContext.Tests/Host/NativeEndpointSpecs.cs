@@ -69,6 +69,18 @@ public sealed class NativeEndpointSpecs
         Assert.Contains("at most 2", await tooMany.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task The_api_reference_describes_the_bridge_routes()
+    {
+        await using var host = await RunningHost.StartAsync();
+        using var client = host.Client();
+
+        var paths = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!["paths"]!;
+        Assert.NotNull(paths["/v1/native"]?["post"]);
+        Assert.NotNull(paths["/v1/bridge-tokens"]?["post"]);
+        Assert.Null(paths["/console/demo-session"]);
+    }
+
     internal static async Task<JsonArray> PostNativeAsync(HttpClient client, string json)
     {
         var response = await client.PostAsync("/v1/native", HostCalls.Json(json));
