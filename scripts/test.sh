@@ -18,4 +18,10 @@ if [ ${#need[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
 fi
 
+# The bridge's browser tests drive Debian's chromium with npm's playwright-core (pinned in bridge/package-lock.json).
+if [ ! -d bridge/node_modules/playwright-core ]; then
+  echo "scripts/test.sh: installing the bridge's test packages (npm ci in bridge/)" >&2
+  npm ci --prefix bridge --no-audit --no-fund >&2
+fi
+
 dotnet test "$@"

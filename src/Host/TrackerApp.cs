@@ -1,4 +1,5 @@
 using ConsoleContext.Host.Api;
+using ConsoleContext.Host.ConsolePage;
 using ConsoleContext.Host.Options;
 using ConsoleContext.Host.Security;
 using ConsoleContext.Host.Wiring;
@@ -39,6 +40,7 @@ public static class TrackerApp
         builder.Services.AddSingleton<SessionGateway>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.AddBrowserBridge(storage.DataDirectory);
         builder.Services.AddAuthorization(o =>
         {
             foreach (var role in Roles.All)
@@ -90,7 +92,9 @@ public static class TrackerApp
             .MapEvents()
             .MapQueries()
             .MapDecisionStream()
-            .MapTapeExport();
+            .MapTapeExport()
+            .MapBrowserBridgeRoutes();
+        app.MapConsolePage();
 
         StartupBanner.Register(app);
         return app;

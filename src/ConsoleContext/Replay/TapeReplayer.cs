@@ -1,14 +1,17 @@
+using System.Text.Json;
 using Akka.Actor;
 using ConsoleContext.Actors.Sessions;
+using ConsoleContext.Native;
 using ConsoleContext.Parsing;
 using ConsoleContext.Protocol;
+using ConsoleContext.Queries;
 using ConsoleContext.Rules;
 
 namespace ConsoleContext.Replay;
 
 /// <summary>
 /// Plays a tape (JSONL, one event a line, sessions interleaved) through the real actors and returns one
-/// decision per non-blank line, in input order. Lines that are not valid events are rejected here and
+/// decision per non-blank line, in input order; a native envelope line (spec §6) gives one decision per event it maps to. Lines that are not valid events are rejected here and
 /// never reach a session.
 /// </summary>
 public static class TapeReplayer
@@ -54,17 +57,59 @@ public static class TapeReplayer
         {
             if (string.IsNullOrWhiteSpace(line))
                 continue;
-            inFlight.Enqueue(Decide(sessions, line, wait, cancellationToken));
-            if (inFlight.Count >= MaxInFlight)
+            if (NativeLine(line) is { } envelope)
+            {
+                foreach (var task in await DecideNative(sessions, envelope, wait, cancellationToken))
+                    inFlight.Enqueue(task);
+            }
+            else
+            {
+                inFlight.Enqueue(Decide(sessions, line, wait, cancellationToken));
+            }
+            while (inFlight.Count >= MaxInFlight)
                 yield return await inFlight.Dequeue();
         }
         while (inFlight.Count > 0)
             yield return await inFlight.Dequeue();
     }
 
-    private static Task<Decision> Decide(IActorRef sessions, string line, TimeSpan timeout, CancellationToken cancellationToken)
+    private static JsonElement? NativeLine(string line)
     {
-        var parsed = ConsoleEventParser.Parse(line);
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            return NativeEnvelopeMapper.IsEnvelope(document.RootElement) ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A native line's events are sent in order like canonical lines. A mapping that needs the session's calls
+    /// first reads its snapshot: the session answers after every event sent before, so the calls are as of this line.
+    /// </summary>
+    private static async Task<IReadOnlyList<Task<Decision>>> DecideNative(IActorRef sessions, JsonElement envelope, TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        var mapping = NativeEnvelopeMapper.Map(envelope);
+        if (mapping.NeedsActiveCalls)
+        {
+            var sessionId = envelope.GetProperty("sessionId").GetString()!;
+            var snapshot = await sessions.Ask<SessionSnapshot>(new SessionQueries.GetSnapshot(sessionId), timeout, cancellationToken);
+            mapping = NativeEnvelopeMapper.Map(envelope, NativeEnvelopeMapper.ActiveCallsOf(snapshot));
+        }
+        return [.. mapping.Items.Select(item => item.Decision is { } ready
+            ? Task.FromResult(ready)
+            : Decide(sessions, ConsoleEventParser.Parse(JsonSerializer.SerializeToElement(item.Event)), timeout, cancellationToken))];
+    }
+
+    private static Task<Decision> Decide(IActorRef sessions, string line, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Decide(sessions, ConsoleEventParser.Parse(line), timeout, cancellationToken);
+
+    private static Task<Decision> Decide(IActorRef sessions, ParseResult parsed, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         return parsed.Event is { } e
             ? sessions.Ask<Decision>(new SessionCommands.Submit(e), timeout, cancellationToken)
             : Task.FromResult(parsed.Rejection!);

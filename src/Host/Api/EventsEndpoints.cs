@@ -12,7 +12,7 @@ public static class EventsEndpoints
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder v1)
     {
         v1.MapPost("/events", PostEvents)
-            .RequireAuthorization(Roles.Ingest)
+            .RequireAuthorization(BridgeAuthentication.PostEventsPolicy)
             .Accepts<EventBody>("application/json")
             .Produces<Decision>(StatusCodes.Status200OK, "application/json")
             .Produces<Decision[]>(StatusCodes.Status200OK, "application/json")
@@ -46,6 +46,8 @@ public static class EventsEndpoints
         using (body)
         {
             var root = body.RootElement;
+            if (BridgeSessionGuard.RefuseOtherSessions(context, root) is { } refused)
+                return refused;
             try
             {
                 if (root.ValueKind != JsonValueKind.Array)
