@@ -29,6 +29,8 @@ public static class TrackerApp
         var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
+        // Checked here, before anything starts, so a bad path or provider is one clear line (ServeCommand), not an actor-system failure.
+        StorageSettings.From(builder.Configuration).Prepare();
 
         builder.AddTracker(durable: true);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
