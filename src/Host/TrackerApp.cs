@@ -33,7 +33,7 @@ public static class TrackerApp
         StorageSettings.From(builder.Configuration).Prepare();
 
         builder.AddTracker(durable: true);
-        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.AddGracefulShutdown();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
         builder.Services.AddProblemDetails();
@@ -75,6 +75,7 @@ public static class TrackerApp
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        app.UseGracefulShutdown();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors(CorsPolicy);

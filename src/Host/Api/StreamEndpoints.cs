@@ -31,6 +31,8 @@ public static class StreamEndpoints
         }
 
         var ct = context.RequestAborted;
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var untilStopping = CancellationTokenSource.CreateLinkedTokenSource(ct, stopping);
         var channel = Channel.CreateBounded<Decision>(new BoundedChannelOptions(BufferedDecisions)
         {
             FullMode = BoundedChannelFullMode.DropOldest,
@@ -45,11 +47,15 @@ public static class StreamEndpoints
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.WriteAsync(": subscribed\n\n", ct);
             await context.Response.Body.FlushAsync(ct);
-            await foreach (var decision in channel.Reader.ReadAllAsync(ct))
+            await foreach (var decision in channel.Reader.ReadAllAsync(untilStopping.Token))
             {
-                await context.Response.WriteAsync($"event: decision\ndata: {DecisionJson.Serialize(decision)}\n\n", ct);
+                await context.Response.WriteAsync(Format(decision), ct);
                 await context.Response.Body.FlushAsync(ct);
             }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            await DecisionStreamEnd.WriteShutdownAsync(context, channel.Reader, Format, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -61,4 +67,6 @@ public static class StreamEndpoints
             system.Stop(subscriber);
         }
     }
+
+    private static string Format(Decision decision) => $"event: decision\ndata: {DecisionJson.Serialize(decision)}\n\n";
 }

@@ -41,6 +41,9 @@ public static class TrackerWiring
         {
             var hocon = HoconFile.Load();
             akka.AddHocon(hocon, HoconAddMode.Prepend);
+            // The host stops the actors after Kestrel has answered the in-flight requests (GracefulShutdown); Akka's
+            // own process-exit hook would otherwise run on SIGTERM at once and strand those requests (503).
+            akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
             akka.ConfigureLoggers(setup =>
             {
                 setup.LogLevel = Akka.Event.LogLevel.WarningLevel;

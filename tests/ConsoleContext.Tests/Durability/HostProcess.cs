@@ -58,6 +58,21 @@ internal sealed partial class HostProcess : IDisposable
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", key) },
     };
 
+    /// <summary>SIGTERM, as systemd or <c>kill</c> sends it: the graceful shutdown.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]) ?? throw new InvalidOperationException("kill did not start");
+        kill.WaitForExit();
+    }
+
+    /// <summary>The exit code once the process has ended, within <paramref name="limit"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        using var deadline = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crashed machine for the process.</summary>
     public void KillHard()
     {
