@@ -1,4 +1,5 @@
 using ConsoleContext.Host.Api;
+using ConsoleContext.Host.Observability;
 using ConsoleContext.Host.Options;
 using ConsoleContext.Host.Security;
 using ConsoleContext.Host.Wiring;
@@ -34,6 +35,7 @@ public static class TrackerApp
 
         builder.AddTracker(durable: true);
         builder.AddGracefulShutdown();
+        builder.AddObservability();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
         builder.Services.AddProblemDetails();
@@ -75,6 +77,7 @@ public static class TrackerApp
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        app.UseObservability();
         app.UseGracefulShutdown();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

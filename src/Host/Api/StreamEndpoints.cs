@@ -38,6 +38,7 @@ public static class StreamEndpoints
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
         });
+        using var open = Observability.ApiMetrics.StreamOpened(context);
         var subscriber = system.ActorOf(DecisionStreamActor.Props(channel.Writer));
         // Subscribed before the first byte is sent: any event posted after the client sees the headers is streamed.
         gateway.Sessions.Tell(new SessionCommands.SubscribeDecisions(sessionId, subscriber));
