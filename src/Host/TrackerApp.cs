@@ -38,7 +38,7 @@ public static class TrackerApp
         builder.AddObservability();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         builder.Services.AddSingleton(ApiKeyStore.Create(security, storage.DataDirectory));
         builder.Services.AddSingleton<SessionGateway>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -79,6 +79,7 @@ public static class TrackerApp
         var app = builder.Build();
         app.UseObservability();
         app.UseGracefulShutdown();
+        app.UseJsonContentTypeForPosts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors(CorsPolicy);
