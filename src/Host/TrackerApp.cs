@@ -74,7 +74,7 @@ public static class TrackerApp
             };
         });
         builder.Services.AddHealthChecks().AddCheck<ActorSystemHealthCheck>("actor-system", tags: ["ready"]);
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiReference();
 
         var app = builder.Build();
         app.UseObservability();
@@ -89,8 +89,7 @@ public static class TrackerApp
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapApiReference();
 
         app.MapGroup("/v1")
             .RequireRateLimiting(RatePolicy)
