@@ -57,6 +57,19 @@ public sealed class StartupFailureSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_data_directory_that_cannot_be_written_is_named()
+    {
+        // sysfs refuses new files even to root, so this holds however the tests are run.
+        const string readOnly = "/sys/kernel";
+        Assert.True(Directory.Exists(readOnly), $"{readOnly} is expected on Linux");
+
+        var (exit, stderr) = await Serve($"--Storage:DataDirectory={readOnly}");
+
+        Assert.Equal(2, exit);
+        AssertOneLineNaming(stderr, $"the data directory {readOnly} is not writable");
+    }
+
+    [Fact]
     public async Task An_unknown_storage_provider_is_named()
     {
         var (exit, stderr) = await Serve($"--Storage:DataDirectory={_dir.Path}", "--Storage:Provider=NoSuchDb");
@@ -84,7 +97,7 @@ public sealed class StartupFailureSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_data_directory_is_created_owner_only()
+    public async Task A_missing_data_directory_is_created_owner_only_and_the_journal_files_0600()
     {
         var data = Path.Combine(_dir.Path, "new", "data");
         await using var host = await RunningHost.StartAsync(dataDirectory: data);
@@ -93,7 +106,10 @@ public sealed class StartupFailureSpecs : IDisposable
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data, "console-context.db")));
+            using var ingest = host.Client(RunningHost.IngestKey);
+            await ingest.PostEventsAsync("""{"eventId":"m1","sessionId":"modes-1","type":"tabCreated","tabId":"ctab0"}""");
+            foreach (var file in new[] { "console-context.db", "console-context.db-wal", "console-context.db-shm" })
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data, file)));
         }
     }
 
