@@ -39,11 +39,24 @@ public static class DataDirectory
         }
     }
 
-    /// <summary>Creates an empty file readable and writable only by the owner (0600) unless it exists.</summary>
+    /// <summary>
+    /// Creates an empty file readable and writable only by the owner (0600); an existing one that others could read or
+    /// write (a journal from an older version) is restricted to 0600, together with its SQLite -wal and -shm files.
+    /// </summary>
     public static void CreateOwnerOnlyFile(string file)
     {
         if (File.Exists(file))
+        {
+            if (!OperatingSystem.IsWindows())
+            {
+                foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+                {
+                    if (File.Exists(path) && (File.GetUnixFileMode(path) & ~OwnerReadWrite) != 0)
+                        File.SetUnixFileMode(path, OwnerReadWrite);
+                }
+            }
             return;
+        }
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
             options.UnixCreateMode = OwnerReadWrite;

@@ -114,6 +114,22 @@ public sealed class StartupFailureSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_journal_that_others_could_read_is_restricted_to_the_owner_at_start()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        var data = Path.Combine(_dir.Path, "old-install");
+        Directory.CreateDirectory(data);
+        var journal = Path.Combine(data, "console-context.db");
+        await File.WriteAllBytesAsync(journal, []);
+        File.SetUnixFileMode(journal, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await using var host = await RunningHost.StartAsync(dataDirectory: data);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(journal));
+    }
+
+    [Fact]
     public async Task A_port_in_use_exits_2_with_one_line_and_no_stack_trace_even_as_a_process()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
