@@ -1,5 +1,6 @@
 using ConsoleContext.Host.Api;
 using ConsoleContext.Host.ConsolePage;
+using ConsoleContext.Host.Observability;
 using ConsoleContext.Host.Options;
 using ConsoleContext.Host.Security;
 using ConsoleContext.Host.Wiring;
@@ -30,12 +31,15 @@ public static class TrackerApp
         var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
+        // Checked here, before anything starts, so a bad path or provider is one clear line (ServeCommand), not an actor-system failure.
+        StorageSettings.From(builder.Configuration).Prepare();
 
         builder.AddTracker(durable: true);
-        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.AddGracefulShutdown();
+        builder.AddObservability();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         builder.Services.AddSingleton(ApiKeyStore.Create(security, storage.DataDirectory));
         builder.Services.AddSingleton<SessionGateway>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -72,9 +76,12 @@ public static class TrackerApp
             };
         });
         builder.Services.AddHealthChecks().AddCheck<ActorSystemHealthCheck>("actor-system", tags: ["ready"]);
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiReference();
 
         var app = builder.Build();
+        app.UseObservability();
+        app.UseGracefulShutdown();
+        app.UseJsonContentTypeForPosts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors(CorsPolicy);
@@ -84,8 +91,7 @@ public static class TrackerApp
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapApiReference();
 
         app.MapGroup("/v1")
             .RequireRateLimiting(RatePolicy)

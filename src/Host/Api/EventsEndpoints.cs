@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
+using ConsoleContext.Host.Observability;
 using ConsoleContext.Host.Options;
 using ConsoleContext.Host.Security;
 using ConsoleContext.Protocol;
+using ConsoleContext.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ConsoleContext.Host.Api;
@@ -48,15 +51,24 @@ public static class EventsEndpoints
             var root = body.RootElement;
             if (BridgeSessionGuard.RefuseOtherSessions(context, root) is { } refused)
                 return refused;
+            var started = Stopwatch.GetTimestamp();
+            using var activity = TrackerTelemetry.Source.StartActivity("decide");
             try
             {
                 if (root.ValueKind != JsonValueKind.Array)
-                    return Results.Json(await gateway.DecideAsync(root, ct), DecisionJson.Options);
+                {
+                    var decision = await gateway.DecideAsync(root, ct);
+                    ApiMetrics.Decided(context, [decision], started);
+                    return Results.Json(decision, DecisionJson.Options);
+                }
 
                 var count = root.GetArrayLength();
                 if (count > limits.Value.MaxBatchSize)
                     return Problems.TooLarge($"the batch has {count} events; at most {limits.Value.MaxBatchSize} are accepted per request");
-                return Results.Json(await gateway.DecideBatchAsync([.. root.EnumerateArray()], ct), DecisionJson.Options);
+                activity?.SetTag("consolecontext.batch.size", count);
+                var decisions = await gateway.DecideBatchAsync([.. root.EnumerateArray()], ct);
+                ApiMetrics.Decided(context, decisions, started);
+                return Results.Json(decisions, DecisionJson.Options);
             }
             catch (Exception ex) when (Problems.FromSessionFailure(context, ex) is { } problem)
             {

@@ -21,7 +21,7 @@ public sealed class SessionGateway(ActorRegistry registry, IOptions<LimitsOption
     {
         var parsed = ConsoleEventParser.Parse(element);
         return parsed.Event is { } e
-            ? Sessions.Ask<Decision>(new SessionCommands.Submit(e), _timeout, cancellationToken)
+            ? Sessions.Ask<Decision>(new SessionCommands.Submit(e) { Trace = CurrentTrace }, _timeout, cancellationToken)
             : Task.FromResult(parsed.Rejection!);
     }
 
@@ -50,13 +50,16 @@ public sealed class SessionGateway(ActorRegistry registry, IOptions<LimitsOption
         var asks = bySession.Select(async pair =>
         {
             var answer = await Sessions.Ask<SessionCommands.BatchDecided>(
-                new SessionCommands.SubmitBatch(pair.Key, pair.Value.Events), _timeout, cancellationToken);
+                new SessionCommands.SubmitBatch(pair.Key, pair.Value.Events) { Trace = CurrentTrace }, _timeout, cancellationToken);
             for (var k = 0; k < answer.Decisions.Count; k++)
                 decisions[pair.Value.Positions[k]] = answer.Decisions[k];
         }).ToList();
         await Task.WhenAll(asks);
         return decisions;
     }
+
+    // The request's span (decide), so the actors trace the journal write under it.
+    private static System.Diagnostics.ActivityContext CurrentTrace => System.Diagnostics.Activity.Current?.Context ?? default;
 
     public Task<T> AskAsync<T>(object message, CancellationToken cancellationToken) =>
         Sessions.Ask<T>(message, _timeout, cancellationToken);

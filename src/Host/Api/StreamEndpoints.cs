@@ -31,11 +31,14 @@ public static class StreamEndpoints
         }
 
         var ct = context.RequestAborted;
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var untilStopping = CancellationTokenSource.CreateLinkedTokenSource(ct, stopping);
         var channel = Channel.CreateBounded<Decision>(new BoundedChannelOptions(BufferedDecisions)
         {
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
         });
+        using var open = Observability.ApiMetrics.StreamOpened(context);
         var subscriber = system.ActorOf(DecisionStreamActor.Props(channel.Writer));
         // Subscribed before the first byte is sent: any event posted after the client sees the headers is streamed.
         gateway.Sessions.Tell(new SessionCommands.SubscribeDecisions(sessionId, subscriber));
@@ -45,11 +48,15 @@ public static class StreamEndpoints
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.WriteAsync(": subscribed\n\n", ct);
             await context.Response.Body.FlushAsync(ct);
-            await foreach (var decision in channel.Reader.ReadAllAsync(ct))
+            await foreach (var decision in channel.Reader.ReadAllAsync(untilStopping.Token))
             {
-                await context.Response.WriteAsync($"event: decision\ndata: {DecisionJson.Serialize(decision)}\n\n", ct);
+                await context.Response.WriteAsync(Format(decision), ct);
                 await context.Response.Body.FlushAsync(ct);
             }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            await DecisionStreamEnd.WriteShutdownAsync(context, channel.Reader, Format, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -61,4 +68,6 @@ public static class StreamEndpoints
             system.Stop(subscriber);
         }
     }
+
+    private static string Format(Decision decision) => $"event: decision\ndata: {DecisionJson.Serialize(decision)}\n\n";
 }

@@ -1,3 +1,4 @@
+using LinqToDB;
 using ConsoleContext.Host.Options;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -22,16 +23,44 @@ public sealed record StorageSettings(string Provider, string ConnectionString, s
         return new StorageSettings(options.Provider, connectionString, dataDirectory);
     }
 
-    /// <summary>Creates the data directory and, for SQLite, switches the file to WAL (a property of the file, set once).</summary>
+    /// <summary>
+    /// Checks the provider name, creates the data directory (0700) and, for SQLite, the database file (0600; SQLite gives
+    /// its -wal and -shm files the same mode) and switches it to WAL (a property of the file, set once).
+    /// </summary>
+    /// <exception cref="StartupException">Unknown provider, unusable data directory, or a database file SQLite cannot open.</exception>
     public void Prepare()
     {
-        Directory.CreateDirectory(DataDirectory);
+        CheckProvider();
+        Wiring.DataDirectory.Prepare(DataDirectory);
         if (!IsSqlite)
             return;
-        using var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        command.ExecuteNonQuery();
+        var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        try
+        {
+            if (!string.IsNullOrEmpty(file) && file != ":memory:")
+                Wiring.DataDirectory.CreateOwnerOnlyFile(Path.GetFullPath(file));
+            using var connection = new SqliteConnection(ConnectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            command.ExecuteNonQuery();
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"cannot open the SQLite journal {file}: {ex.Message}; check the file and its directory, or set --Storage:ConnectionString", ex);
+        }
+    }
+
+    private void CheckProvider()
+    {
+        try
+        {
+            using var db = new LinqToDB.Data.DataConnection(new LinqToDB.DataOptions().UseConnectionString(Provider, ConnectionString));
+            _ = db.DataProvider;
+        }
+        catch (LinqToDB.LinqToDBException ex)
+        {
+            throw new StartupException($"unknown storage provider \"{Provider}\" ({ex.Message}); set --Storage:Provider to {SqliteProvider} (the default) or a server database such as PostgreSQL.15", ex);
+        }
     }
 }

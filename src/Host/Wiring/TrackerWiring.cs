@@ -15,18 +15,21 @@ namespace ConsoleContext.Host.Wiring;
 public static class TrackerWiring
 {
     public const string ActorSystemName = "console-context";
+    private const string HostingFailedToStart = "Hosting failed to start";
 
     /// <param name="durable">True journals to the configured SQL store (the service); false keeps sessions in memory (replay).</param>
     public static IHostApplicationBuilder AddTracker(this IHostApplicationBuilder builder, bool durable, bool logToStandardError = false)
     {
-        var jsonLogs = string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
+        var jsonLogs = LogFormat(builder.Configuration["Logging:Format"]);
         builder.Services.AddSerilog((_, logger) =>
         {
             logger.MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
                 .Enrich.FromLogContext()
-                .Enrich.With<PhoneNumberMaskingEnricher>();
+                .Enrich.With<PhoneNumberMaskingEnricher>()
+                // ServeCommand reports a failed start as one line (the stack trace only with --verbose).
+                .Filter.ByExcluding(e => e.MessageTemplate.Text == HostingFailedToStart);
             var stderrFrom = logToStandardError ? LogEventLevel.Verbose : (LogEventLevel?)null;
             if (jsonLogs)
                 logger.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: stderrFrom);
@@ -38,6 +41,9 @@ public static class TrackerWiring
         {
             var hocon = HoconFile.Load();
             akka.AddHocon(hocon, HoconAddMode.Prepend);
+            // The host stops the actors after Kestrel has answered the in-flight requests (GracefulShutdown); Akka's
+            // own process-exit hook would otherwise run on SIGTERM at once and strand those requests (503).
+            akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
             akka.ConfigureLoggers(setup =>
             {
                 setup.LogLevel = Akka.Event.LogLevel.WarningLevel;
@@ -54,6 +60,15 @@ public static class TrackerWiring
         });
         return builder;
     }
+
+    /// <summary>True for <c>json</c>, false for <c>text</c> or nothing.</summary>
+    /// <exception cref="StartupException">Any other value.</exception>
+    public static bool LogFormat(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "" or "text" => false,
+        "json" => true,
+        _ => throw new StartupException($"Logging:Format \"{value}\" is not a log format; use text (the default) or json"),
+    };
 
     /// <summary>HOCON.conf gives the defaults; <c>ConsoleContext:*</c> from appsettings, environment or command line wins.</summary>
     public static OwnershipSettings Settings(Akka.Configuration.Config hocon, IConfiguration configuration)

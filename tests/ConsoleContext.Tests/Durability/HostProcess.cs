@@ -9,15 +9,29 @@ internal sealed partial class HostProcess : IDisposable
 {
     private readonly Process _process;
 
-    private HostProcess(Process process, Uri baseAddress)
+    private HostProcess(Process process, Uri baseAddress, List<string> output)
     {
+        _output = output;
         _process = process;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<HostProcess> StartAsync(string dataDirectory, string ingestKey, string queryKey)
+    /// <summary>Every line the process wrote to stdout so far (its log).</summary>
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+                return [.. _output];
+        }
+    }
+
+    private readonly List<string> _output;
+
+    /// <param name="settings">More settings, each as <c>Key=value</c>.</param>
+    public static async Task<HostProcess> StartAsync(string dataDirectory, string ingestKey, string queryKey, params string[] settings)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,21 +48,26 @@ internal sealed partial class HostProcess : IDisposable
                      $"--Security:ApiKeys:0:Key={ingestKey}", "--Security:ApiKeys:0:Roles:0=ingest",
                      $"--Security:ApiKeys:1:Key={queryKey}", "--Security:ApiKeys:1:Roles:0=query",
                      "--Limits:Burst=1000000", "--Limits:PermitsPerSecond=1000000",
-                 })
+                 }.Concat(settings.Select(s => "--" + s)))
             start.ArgumentList.Add(arg);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("the host process did not start");
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new List<string>();
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && ListeningLine().Match(line) is { Success: true } match)
+            if (e.Data is not { } line)
+                return;
+            lock (output)
+                output.Add(line);
+            if (ListeningLine().Match(line) is { Success: true } match)
                 listening.TrySetResult(new Uri(match.Groups[1].Value));
         };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        return new HostProcess(process, address);
+        return new HostProcess(process, address, output);
     }
 
     public HttpClient Client(string key) => new()
@@ -57,6 +76,21 @@ internal sealed partial class HostProcess : IDisposable
         Timeout = TimeSpan.FromSeconds(30),
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", key) },
     };
+
+    /// <summary>SIGTERM, as systemd or <c>kill</c> sends it: the graceful shutdown.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]) ?? throw new InvalidOperationException("kill did not start");
+        kill.WaitForExit();
+    }
+
+    /// <summary>The exit code once the process has ended, within <paramref name="limit"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        using var deadline = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crashed machine for the process.</summary>
     public void KillHard()

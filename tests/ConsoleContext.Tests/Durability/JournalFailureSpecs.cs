@@ -10,14 +10,17 @@ using Xunit;
 namespace ConsoleContext.Tests.Durability;
 
 /// <summary>A journal that refuses a write: the caller gets a retryable failure, nothing changes, the retry counts once.</summary>
-public sealed class JournalFailureSpecs() : TrackerTestKit("""
-    akka.persistence.journal.plugin = "akka.persistence.journal.test"
-    akka.persistence.journal.test {
-      class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
-      plugin-dispatcher = "akka.actor.default-dispatcher"
-    }
-    """)
+public sealed class JournalFailureSpecs() : TrackerTestKit(TestJournalConfig)
 {
+    /// <summary>The journal as Akka.Persistence.TestKit's TestJournal, whose writes a spec can make fail.</summary>
+    internal const string TestJournalConfig = """
+        akka.persistence.journal.plugin = "akka.persistence.journal.test"
+        akka.persistence.journal.test {
+          class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
+          plugin-dispatcher = "akka.actor.default-dispatcher"
+        }
+        """;
+
     private const string Session = "agent-j";
 
     [Fact]

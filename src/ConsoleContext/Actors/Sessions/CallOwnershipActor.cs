@@ -4,6 +4,7 @@ using Akka.Persistence;
 using ConsoleContext.Actors.Calls;
 using ConsoleContext.Actors.Retention;
 using ConsoleContext.Persistence;
+using ConsoleContext.Telemetry;
 using ConsoleContext.Protocol;
 using ConsoleContext.Queries;
 using ConsoleContext.Rules;
@@ -27,6 +28,10 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         public bool Written { get; set; }
         public int DirectoryOutstanding { get; set; } = directoryEntries;
         public bool Ready => Written && DirectoryOutstanding == 0;
+        /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the journal write; 0 when nothing is written.</summary>
+        public long WriteStarted { get; init; }
+        /// <summary>The traced journal write, when the request that caused it carried a trace.</summary>
+        public System.Diagnostics.Activity? WriteSpan { get; init; }
     }
     private sealed record RetentionExpired;
     private sealed record ReorderWindowElapsed;
@@ -45,6 +50,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private long _eventsSinceSnapshot;
     private DateTimeOffset? _endedAt;
     private bool _hasSubscribers;
+    // The trace of the command being handled (see Traced); default when it carries none.
+    private System.Diagnostics.ActivityContext _trace;
 
     public CallOwnershipActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle)
     {
@@ -72,8 +79,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             Context.Parent.Tell(new SessionEvents.Recovered([.. _state.Tabs.Keys]));
         });
 
-        Command<SessionCommands.Submit>(OnSubmit);
-        Command<SessionCommands.SubmitBatch>(batch => Decide(batch.Events, Sender, decisions => new SessionCommands.BatchDecided(decisions)));
+        Command<SessionCommands.Submit>(submit => Traced(submit.Trace, () => OnSubmit(submit)));
+        Command<SessionCommands.SubmitBatch>(batch => Traced(batch.Trace,
+            () => Decide(batch.Events, Sender, decisions => new SessionCommands.BatchDecided(decisions))));
         Command<ReorderWindowElapsed>(_ => ReleaseHeld(all: true));
         Command<SessionQueries.GetSnapshot>(_ => Sender.Tell(SessionViews.Snapshot(_state)));
         Command<SessionQueries.GetCall>(q => Sender.Tell(_state.Calls.TryGetValue(q.CallId, out var call)
@@ -92,6 +100,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
     public override string PersistenceId { get; }
 
+    private KeyValuePair<string, object?> Tenant => TrackerTelemetry.Tenant(TrackerTelemetry.TenantOf(_state.SessionId));
+
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <param name="journalScope">Empty for the service's durable sessions; a private prefix keeps a replay's sessions apart from everyone else's.</param>
@@ -107,6 +117,32 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         OwnershipRules.Apply(_state, _rules.Decide(_state, e, e.Header.At!.Value).Changes);
         TrackEnd(e);
         _eventsSinceSnapshot++;
+    }
+
+    private void Traced(System.Diagnostics.ActivityContext trace, Action handle)
+    {
+        _trace = trace;
+        try
+        {
+            handle();
+        }
+        finally
+        {
+            _trace = default;
+        }
+    }
+
+    /// <summary>The journal write of this request, under the caller's trace; null when the caller is not traced.</summary>
+    private System.Diagnostics.Activity? StartWriteSpan(int events)
+    {
+        if (_trace == default)
+            return null;
+        var previous = System.Diagnostics.Activity.Current;
+        var span = TrackerTelemetry.Source.StartActivity("journal.write", System.Diagnostics.ActivityKind.Internal, _trace);
+        span?.SetTag("consolecontext.events", events);
+        // The actor's thread serves other sessions next: leave no ambient span behind.
+        System.Diagnostics.Activity.Current = previous;
+        return span;
     }
 
     private void OnSubmit(SessionCommands.Submit submit)
@@ -200,7 +236,11 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
         var answer = fault is null ? reply(decisions) : new Status.Failure(fault);
         // One journal row per request; a request with nothing to record still waits its turn, so answers leave in order.
-        _awaiting.Enqueue(new PendingReply(replyTo, answer, decided, startedCalls));
+        _awaiting.Enqueue(new PendingReply(replyTo, answer, decided, startedCalls)
+        {
+            WriteStarted = entries.Count == 0 ? 0 : System.Diagnostics.Stopwatch.GetTimestamp(),
+            WriteSpan = entries.Count == 0 ? null : StartWriteSpan(entries.Count),
+        });
         if (entries.Count == 0)
             DeferAsync(answer, _ => OnWritten(null));
         else
@@ -216,7 +256,11 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             TellEndedSessions();
         _eventsSinceSnapshot += entry?.Events.Count ?? 0;
         // Writes complete in the order they were made, which is the order of the answers.
-        _awaiting.First(p => !p.Written).Written = true;
+        var written = _awaiting.First(p => !p.Written);
+        written.Written = true;
+        if (written.WriteStarted != 0)
+            TrackerTelemetry.JournalWriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(written.WriteStarted).TotalSeconds, Tenant);
+        written.WriteSpan?.Dispose();
         ReleaseReady();
     }
 
@@ -321,8 +365,13 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private void FailAwaiting(Exception cause)
     {
         _log.Error(cause, "Session {SessionId}: the journal refused a write; {Count} answers fail and the session recovers", _state.SessionId, _awaiting.Count);
+        TrackerTelemetry.JournalFailures.Add(1, Tenant);
         var failure = new Status.Failure(new JournalWriteException(_state.SessionId, cause));
         while (_awaiting.Count > 0)
-            _awaiting.Dequeue().ReplyTo.Tell(failure);
+        {
+            var pending = _awaiting.Dequeue();
+            pending.WriteSpan?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, cause.Message).Dispose();
+            pending.ReplyTo.Tell(failure);
+        }
     }
 }

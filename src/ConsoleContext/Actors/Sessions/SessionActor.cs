@@ -3,6 +3,7 @@ using ConsoleContext.Actors.Tabs;
 using ConsoleContext.Persistence;
 using ConsoleContext.Protocol;
 using ConsoleContext.Rules;
+using ConsoleContext.Telemetry;
 
 namespace ConsoleContext.Actors.Sessions;
 
@@ -38,6 +39,10 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     }
 
     public IStash Stash { get; set; } = null!;
+
+    protected override void PreStart() => TrackerTelemetry.SessionsActive.Add(1, TrackerTelemetry.Tenant(TrackerTelemetry.TenantOf(_sessionId)));
+
+    protected override void PostStop() => TrackerTelemetry.SessionsActive.Add(-1, TrackerTelemetry.Tenant(TrackerTelemetry.TenantOf(_sessionId)));
 
     public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions,
         SessionLifecycleSettings lifecycle) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using ConsoleContext.Protocol;
 
@@ -10,10 +11,17 @@ public static class SessionCommands
     public sealed record Submit(ConsoleEvent Event) : ISessionMessage
     {
         public string SessionId => Event.SessionId;
+
+        /// <summary>The caller's trace (e.g. the HTTP request's span); the journal write is traced under it. Default: not traced.</summary>
+        public ActivityContext Trace { get; init; }
     }
 
     /// <summary>Decide several events of one session in order; they are journaled together. The reply is a <see cref="BatchDecided"/>.</summary>
-    public sealed record SubmitBatch(string SessionId, IReadOnlyList<ConsoleEvent> Events) : ISessionMessage;
+    public sealed record SubmitBatch(string SessionId, IReadOnlyList<ConsoleEvent> Events) : ISessionMessage
+    {
+        /// <summary>The caller's trace; see <see cref="Submit.Trace"/>.</summary>
+        public ActivityContext Trace { get; init; }
+    }
 
     public sealed record BatchDecided(IReadOnlyList<Decision> Decisions);
 
