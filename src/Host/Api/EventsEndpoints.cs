@@ -49,12 +49,12 @@ public static class EventsEndpoints
             try
             {
                 if (root.ValueKind != JsonValueKind.Array)
-                    return Results.Json(await gateway.DecideAsync(root, ct), DecisionJson.Options);
+                    return Results.Json(await gateway.DecideAsync(context.Tenant(), root, ct), DecisionJson.Options);
 
                 var count = root.GetArrayLength();
                 if (count > limits.Value.MaxBatchSize)
                     return Problems.TooLarge($"the batch has {count} events; at most {limits.Value.MaxBatchSize} are accepted per request");
-                return Results.Json(await gateway.DecideBatchAsync([.. root.EnumerateArray()], ct), DecisionJson.Options);
+                return Results.Json(await gateway.DecideBatchAsync(context.Tenant(), [.. root.EnumerateArray()], ct), DecisionJson.Options);
             }
             catch (Exception ex) when (Problems.FromSessionFailure(context, ex) is { } problem)
             {

@@ -38,7 +38,7 @@ public static class StreamEndpoints
         });
         var subscriber = system.ActorOf(DecisionStreamActor.Props(channel.Writer));
         // Subscribed before the first byte is sent: any event posted after the client sees the headers is streamed.
-        gateway.Sessions.Tell(new SessionCommands.SubscribeDecisions(sessionId, subscriber));
+        gateway.Sessions.Tell(new SessionCommands.SubscribeDecisions(sessionId, subscriber) { Tenant = context.Tenant() });
         try
         {
             context.Response.ContentType = "text/event-stream";
@@ -57,7 +57,7 @@ public static class StreamEndpoints
         }
         finally
         {
-            gateway.Sessions.Tell(new SessionCommands.UnsubscribeDecisions(sessionId, subscriber));
+            gateway.Sessions.Tell(new SessionCommands.UnsubscribeDecisions(sessionId, subscriber) { Tenant = context.Tenant() });
             system.Stop(subscriber);
         }
     }

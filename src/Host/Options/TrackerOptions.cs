@@ -25,6 +25,8 @@ public sealed class ApiKeyOptions
 {
     public string Key { get; set; } = "";
     public List<string> Roles { get; set; } = [];
+    /// <summary>The tenant whose data this key reads and writes (the sessionId pattern); <c>default</c> when not set.</summary>
+    public string? Tenant { get; set; }
 }
 
 /// <summary><c>Limits:*</c>: request size, batch size, per-key rate and how long a request waits for a session.</summary>

@@ -35,6 +35,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef _callIndex;
     private readonly IActorRef _endedSessions;
     private readonly SessionLifecycleSettings _lifecycle;
+    private readonly string _tenant;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // Answers wait here, in order, until the journal has every event they depend on.
     private readonly Queue<PendingReply> _awaiting = new();
@@ -45,8 +46,10 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private DateTimeOffset? _endedAt;
     private bool _hasSubscribers;
 
-    public CallOwnershipActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle)
+    public CallOwnershipActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle,
+        string tenant)
     {
+        _tenant = tenant;
         _rules = rules;
         _callIndex = callIndex;
         _endedSessions = endedSessions;
@@ -94,12 +97,14 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <param name="journalScope">Empty for the service's durable sessions; a private prefix keeps a replay's sessions apart from everyone else's.</param>
-    public static string PersistenceIdOf(string sessionId, string journalScope = "") => journalScope + "session-" + sessionId;
+    public static string PersistenceIdOf(string sessionId, string journalScope = "") =>
+        new SessionKey(SessionKey.DefaultTenant, sessionId).PersistenceId(journalScope);
 
     /// <param name="endedSessions">The ended-sessions registry (<see cref="Retention.EndedSessionsActor"/>); Nobody when there is none.</param>
+    /// <param name="tenant">The session's tenant: it scopes the call-directory entries and the ended-sessions registry (<see cref="SessionKey"/>).</param>
     public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions,
-        SessionLifecycleSettings lifecycle) =>
-        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle));
+        SessionLifecycleSettings lifecycle, string tenant = SessionKey.DefaultTenant) =>
+        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle, tenant));
 
     private void Redecide(ConsoleEvent e)
     {
@@ -182,7 +187,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         {
             if (d.Event is ConsoleEvents.CallStarted started && d.Decision.Outcome == Outcomes.Applied)
             {
-                _callIndex.Tell(new CallIndexMessages.CallStartedIn(started.CallId, _state.SessionId));
+                _callIndex.Tell(new CallIndexMessages.CallStartedIn(SessionKey.CallKey(_tenant, started.CallId), _state.SessionId));
                 startedCalls++;
             }
         }
@@ -257,8 +262,10 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
     /// <summary>Keeps the ended-sessions registry in step, so a passivated ended session is still deleted on time.</summary>
     private void TellEndedSessions() => _endedSessions.Tell(_endedAt is { } endedAt
-        ? new RetentionMessages.SessionEnded(_state.SessionId, endedAt)
-        : new RetentionMessages.SessionForgotten(_state.SessionId));
+        ? new RetentionMessages.SessionEnded(EntityId, endedAt)
+        : new RetentionMessages.SessionForgotten(EntityId));
+
+    private string EntityId => new SessionKey(_tenant, _state.SessionId).EntityId;
 
     private void TrackEnd(ConsoleEvent e)
     {

@@ -14,6 +14,7 @@ namespace ConsoleContext.Actors.Sessions;
 public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
 {
     private readonly string _sessionId;
+    private readonly string _tenant;
     private readonly string _persistenceId;
     private readonly OwnershipRules _rules;
     private readonly IActorRef _callIndex;
@@ -25,9 +26,11 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     private long _tabActorCount;
     private long _ownershipIncarnation;
 
-    public SessionActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle)
+    public SessionActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle,
+        string tenant)
     {
         _sessionId = sessionId;
+        _tenant = tenant;
         _persistenceId = persistenceId;
         _rules = rules;
         _callIndex = callIndex;
@@ -39,9 +42,12 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
 
     public IStash Stash { get; set; } = null!;
 
+    /// <param name="tenant">The session's tenant (<see cref="SessionKey"/>); the default tenant unless given.</param>
     public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions,
-        SessionLifecycleSettings lifecycle) =>
-        Akka.Actor.Props.Create(() => new SessionActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle));
+        SessionLifecycleSettings lifecycle, string tenant = SessionKey.DefaultTenant) =>
+        Akka.Actor.Props.Create(() => new SessionActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle, tenant));
+
+    private string EntityId => new SessionKey(_tenant, _sessionId).EntityId;
 
     // A fault in a child must not cost the session its state: the rules never change state on a failed
     // decision, and a tab actor's view stays valid, so the child resumes with the next message.
@@ -86,9 +92,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         Receive<ReceiveTimeout>(_ =>
         {
             if (_subscribers.Count == 0)
-                Context.Parent.Tell(new SessionEvents.Passivate(_sessionId));
+                Context.Parent.Tell(new SessionEvents.Passivate(EntityId));
         });
-        Receive<SessionEvents.Deleted>(_ => Context.Parent.Tell(new SessionEvents.Passivate(_sessionId)));
+        Receive<SessionEvents.Deleted>(_ => Context.Parent.Tell(new SessionEvents.Passivate(EntityId)));
     }
 
     /// <summary>The journal cannot be read back: every question gets a clear failure; other sessions are unaffected.</summary>
@@ -97,12 +103,12 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         var failure = new Status.Failure(new SessionUnavailableException(_sessionId, cause.Message, cause));
         Receive<ISessionMessage>(_ => Sender.Tell(failure));
         Receive<Terminated>(t => DropSubscriber(t.ActorRef));
-        Receive<ReceiveTimeout>(_ => Context.Parent.Tell(new SessionEvents.Passivate(_sessionId)));
+        Receive<ReceiveTimeout>(_ => Context.Parent.Tell(new SessionEvents.Passivate(EntityId)));
     }
 
     private void StartOwnership()
     {
-        _ownership = Context.ActorOf(CallOwnershipActor.Props(_sessionId, _persistenceId, _rules, _callIndex, _endedSessions, _lifecycle), $"ownership-{++_ownershipIncarnation}");
+        _ownership = Context.ActorOf(CallOwnershipActor.Props(_sessionId, _persistenceId, _rules, _callIndex, _endedSessions, _lifecycle, _tenant), $"ownership-{++_ownershipIncarnation}");
         Context.Watch(_ownership);
         if (_subscribers.Count > 0)
             TellSubscribersChanged();
