@@ -17,6 +17,9 @@ internal sealed partial class HostProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The service's OS process id (e.g. to read its memory from /proc).</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<HostProcess> StartAsync(string dataDirectory, string ingestKey, string queryKey)
     {
         var start = new ProcessStartInfo("dotnet")
