@@ -37,6 +37,9 @@ public static class TrackerApp
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(ApiKeyStore.Create(security, storage.DataDirectory));
         builder.Services.AddSingleton<SessionGateway>();
+        builder.Services.AddSingleton<JournalDecisions>();
+        builder.Services.AddSingleton<StreamSlots>();
+        builder.Services.AddSingleton<DecisionStreams>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(o =>

@@ -25,6 +25,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         public object Reply { get; } = reply;
         public IReadOnlyList<SessionEvents.Decided> Decided { get; } = decided;
         public bool Written { get; set; }
+        /// <summary>The journal row holding this answer's accepted events (or the latest row before it, when it has none).</summary>
+        public long SequenceNr { get; set; }
         public int DirectoryOutstanding { get; set; } = directoryEntries;
         public bool Ready => Written && DirectoryOutstanding == 0;
     }
@@ -45,6 +47,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private long _eventsSinceSnapshot;
     private DateTimeOffset? _endedAt;
     private bool _hasSubscribers;
+    private readonly TenantFollowers _tenantFollowers = TenantFollowers.Get(Context.System);
+    // Where the latest accepted event stands in the journal: the position of decisions the journal does not hold.
+    private JournalPosition _lastPosition = JournalPosition.Start;
 
     public CallOwnershipActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle,
         string tenant)
@@ -70,6 +75,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         Recover<EventAccepted>(entry => Redecide(entry.Event));
         Recover<RecoveryCompleted>(_ =>
         {
+            _lastPosition = JournalPosition.AfterRow(LastSequenceNr);
             ScheduleRetention();
             Context.Parent.Tell(new SessionEvents.Recovered([.. _state.Tabs.Keys]));
         });
@@ -210,7 +216,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             TellEndedSessions();
         _eventsSinceSnapshot += entry?.Events.Count ?? 0;
         // Writes complete in the order they were made, which is the order of the answers.
-        _awaiting.First(p => !p.Written).Written = true;
+        var written = _awaiting.First(p => !p.Written);
+        written.Written = true;
+        written.SequenceNr = LastSequenceNr;
         ReleaseReady();
     }
 
@@ -228,10 +236,14 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         {
             var pending = _awaiting.Dequeue();
             pending.ReplyTo.Tell(pending.Reply);
+            var followed = _hasSubscribers || _tenantFollowers.IsFollowed(_tenant);
+            var index = 0;
             foreach (var d in pending.Decided)
             {
-                if (_hasSubscribers || d.ConcernsTabs)
-                    Context.Parent.Tell(d);
+                if (d.Journaled)
+                    _lastPosition = new JournalPosition(pending.SequenceNr, ++index);
+                if (followed || d.ConcernsTabs)
+                    Context.Parent.Tell(d with { Position = _lastPosition });
             }
             released = true;
         }

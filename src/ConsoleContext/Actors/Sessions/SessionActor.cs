@@ -22,6 +22,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     private readonly SessionLifecycleSettings _lifecycle;
     private readonly Dictionary<string, IActorRef> _tabs = new(StringComparer.Ordinal);
     private readonly HashSet<IActorRef> _subscribers = [];
+    private readonly TenantFollowers _tenantFollowers = TenantFollowers.Get(Context.System);
     private IActorRef _ownership = ActorRefs.Nobody;
     private long _tabActorCount;
     private long _ownershipIncarnation;
@@ -156,8 +157,13 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         if (decided.Decision.Outcome == Outcomes.Applied && decided.Decision.TabId is { } tabId && _tabs.TryGetValue(tabId, out var tab))
             tab.Tell(new TabCommands.React(decided.Event, decided.Decision));
 
+        if (_subscribers.Count == 0 && !_tenantFollowers.IsFollowed(_tenant))
+            return;
+        var streamed = new StreamedDecision(_tenant, decided.Position, decided.Journaled, decided.Decision);
         foreach (var subscriber in _subscribers)
-            subscriber.Tell(decided.Decision);
+            subscriber.Tell(streamed);
+        if (_tenantFollowers.IsFollowed(_tenant))
+            Context.System.EventStream.Publish(streamed);
     }
 
     private void TrackTabs(SessionChange change)

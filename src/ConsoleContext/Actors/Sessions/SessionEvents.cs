@@ -14,6 +14,12 @@ public static class SessionEvents
     /// </summary>
     public sealed record Decided(ConsoleEvent Event, Decision Decision, IReadOnlyList<SessionChange> Changes) : INotInfluenceReceiveTimeout
     {
+        /// <summary>Where the decision stands in the session's journal (see <see cref="JournalPosition"/>).</summary>
+        public JournalPosition Position { get; init; }
+
+        /// <summary>True when the event was accepted, so it is in the journal.</summary>
+        public bool Journaled => Changes.Count > 0;
+
         public bool ConcernsTabs =>
             Decision is { Outcome: Outcomes.Applied, TabId: not null }
             || Changes.Any(c => c is SessionChanges.TabSaved or SessionChanges.TabsClosed or SessionChanges.ConsoleCleared);

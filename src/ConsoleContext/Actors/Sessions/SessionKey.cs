@@ -40,6 +40,21 @@ public readonly record struct SessionKey(string Tenant, string SessionId)
     public string PersistenceId(string journalScope) =>
         journalScope + (IsDefaultTenant ? "" : $"tenant-{Tenant}{EntitySeparator}") + "session-" + SessionId;
 
+    /// <summary>The inverse of <see cref="PersistenceId"/>; null for a persistence id that is not a session's in that scope.</summary>
+    public static SessionKey? FromPersistenceId(string persistenceId, string journalScope)
+    {
+        if (!persistenceId.StartsWith(journalScope, StringComparison.Ordinal))
+            return null;
+        var rest = persistenceId.AsSpan(journalScope.Length);
+        const string session = "session-", tenant = "tenant-";
+        if (rest.StartsWith(session, StringComparison.Ordinal))
+            return new SessionKey(DefaultTenant, rest[session.Length..].ToString());
+        var separator = rest.IndexOf(EntitySeparator);
+        if (!rest.StartsWith(tenant, StringComparison.Ordinal) || separator < 0 || !rest[(separator + 1)..].StartsWith(session, StringComparison.Ordinal))
+            return null;
+        return new SessionKey(rest[tenant.Length..separator].ToString(), rest[(separator + 1 + session.Length)..].ToString());
+    }
+
     /// <summary>The call directory's key for a callId of <paramref name="tenant"/>: the callId itself in the default tenant.</summary>
     public static string CallKey(string tenant, string callId) => tenant == DefaultTenant ? callId : tenant + CallSeparator + callId;
 }
