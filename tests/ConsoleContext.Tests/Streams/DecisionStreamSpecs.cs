@@ -188,6 +188,16 @@ public sealed class DecisionStreamSpecs
         Assert.Contains("Last-Event-ID", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("Limits:StreamsPerKey=0", "Limits:StreamsPerKey must be at least 1")]
+    [InlineData("Limits:StreamBuffer=-1", "Limits:StreamBuffer must be at least 1")]
+    [InlineData("Limits:StreamHeartbeat=00:00:00", "Limits:StreamHeartbeat must be a positive duration")]
+    public async Task A_stream_limit_that_cannot_work_stops_the_start_naming_the_setting(string setting, string expected)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => RunningHost.StartAsync(settings: setting));
+        Assert.Contains(expected, error.Message);
+    }
+
     [Fact]
     public async Task Shutdown_ends_every_stream_with_an_end_event()
     {
