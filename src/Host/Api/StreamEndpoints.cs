@@ -26,6 +26,7 @@ public static class StreamEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("StreamDecisions")
             .WithSummary("Decisions of one session (Server-Sent Events), live from the moment of subscribing, or resumed after Last-Event-ID");
         v1.MapGet("/decisions", (HttpContext context, DecisionStreams streams) => streams.RunAsync(context, sessionId: null))
@@ -94,9 +95,14 @@ public sealed class DecisionStreams(
         var ct = stream.Token;
         try
         {
-            // Subscribed before the first byte is sent: any event posted after the client sees the headers is streamed.
+            // Subscribed before the first byte is sent and before the journal is read: any decision released after the client
+            // sees the headers is streamed, and none falls between the resume and the live stream.
             if (sessionId is not null)
+            {
                 gateway.Sessions.Tell(new SessionCommands.SubscribeDecisions(sessionId, subscriber) { Tenant = tenant });
+                // The session handles its messages in order: once it answers this, the subscription is in place.
+                await gateway.AskAsync<Queries.SessionSnapshot>(new SessionQueries.GetSnapshot(sessionId) { Tenant = tenant }, ct);
+            }
             else
                 await subscriber.Ask<ActorIdentity>(new Identify(null), SubscribeTimeout, ct);
             context.Response.ContentType = "text/event-stream";
@@ -133,6 +139,10 @@ public sealed class DecisionStreams(
                 if (text is not null)
                     await WriteAsync(context, text, ct);
             }
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && Problems.FromSessionFailure(context, ex) is { } failure)
+        {
+            await failure.ExecuteAsync(context);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
