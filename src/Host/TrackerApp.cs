@@ -42,6 +42,14 @@ public static class TrackerApp
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         builder.Services.AddSingleton(ApiKeyStore.Create(security, storage.DataDirectory));
         builder.Services.AddSingleton<SessionGateway>();
+        builder.Services.AddSingleton<JournalDecisions>();
+        builder.Services.AddSingleton<StreamSlots>();
+        builder.Services.AddSingleton<DecisionStreams>();
+        builder.Services.AddOptions<LimitsOptions>()
+            .Validate(l => l.StreamsPerKey > 0, "Limits:StreamsPerKey must be at least 1")
+            .Validate(l => l.StreamBuffer > 0, "Limits:StreamBuffer must be at least 1")
+            .Validate(l => l.StreamHeartbeat > TimeSpan.Zero, "Limits:StreamHeartbeat must be a positive duration, e.g. 00:00:15")
+            .ValidateOnStart();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.AddBrowserBridge(storage.DataDirectory);

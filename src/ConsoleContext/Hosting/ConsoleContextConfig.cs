@@ -24,7 +24,13 @@ public static class ConsoleContextConfig
     /// <summary>Everything a plain TestKit needs to run the tracker's actors.</summary>
     public static readonly Config ForTests = Serialization.WithFallback(InMemoryPersistence);
 
-    /// <summary>The SQL journal and snapshot store (Akka.Persistence.Sql) on the given provider, e.g. <c>SQLite.MS</c>.</summary>
+    /// <summary>Journal rows a persistence query holds at a time; a row holds one request's events (at most about a request body, 1 MiB).</summary>
+    public const int QueryBufferRows = 16;
+
+    /// <summary>
+    /// The SQL journal and snapshot store (Akka.Persistence.Sql) on the given provider, e.g. <c>SQLite.MS</c>; persistence queries
+    /// read <see cref="QueryBufferRows"/> rows at a time, so a streamed tape export holds a bounded part of a session.
+    /// </summary>
     public static Config SqlPersistence(string providerName, string connectionString)
     {
         var cs = Quote(connectionString);
@@ -32,7 +38,7 @@ public static class ConsoleContextConfig
         return ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.plugin = "akka.persistence.journal.sql"
             akka.persistence.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, auto-initialize = on }
-            akka.persistence.query.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, write-plugin = "akka.persistence.journal.sql" }
+            akka.persistence.query.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, write-plugin = "akka.persistence.journal.sql", max-buffer-size = {{QueryBufferRows}} }
             akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
             akka.persistence.snapshot-store.sql { connection-string = {{cs}}, provider-name = {{provider}}, auto-initialize = on }
             """);

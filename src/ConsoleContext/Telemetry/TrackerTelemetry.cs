@@ -36,11 +36,6 @@ public static class TrackerTelemetry
     public static readonly UpDownCounter<long> SessionsActive = Meter.CreateUpDownCounter<long>(
         "consolecontext.sessions.active", "{session}", "Sessions whose actors are running");
 
-    /// <summary>
-    /// The tenant a session belongs to, as a metric label. The one seam for tenants: until sessions carry their tenant,
-    /// every session is <see cref="DefaultTenant"/>.
-    /// </summary>
-    public static string TenantOf(string sessionId) => DefaultTenant;
-
+    /// <summary>The tenant label of a metric: the session's tenant (Actors.Sessions.SessionKey).</summary>
     public static KeyValuePair<string, object?> Tenant(string tenant) => new(TenantTag, tenant);
 }

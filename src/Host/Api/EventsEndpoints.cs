@@ -57,7 +57,7 @@ public static class EventsEndpoints
             {
                 if (root.ValueKind != JsonValueKind.Array)
                 {
-                    var decision = await gateway.DecideAsync(root, ct);
+                    var decision = await gateway.DecideAsync(context.Tenant(), root, ct);
                     ApiMetrics.Decided(context, [decision], started);
                     return Results.Json(decision, DecisionJson.Options);
                 }
@@ -66,7 +66,7 @@ public static class EventsEndpoints
                 if (count > limits.Value.MaxBatchSize)
                     return Problems.TooLarge($"the batch has {count} events; at most {limits.Value.MaxBatchSize} are accepted per request");
                 activity?.SetTag("consolecontext.batch.size", count);
-                var decisions = await gateway.DecideBatchAsync([.. root.EnumerateArray()], ct);
+                var decisions = await gateway.DecideBatchAsync(context.Tenant(), [.. root.EnumerateArray()], ct);
                 ApiMetrics.Decided(context, decisions, started);
                 return Results.Json(decisions, DecisionJson.Options);
             }

@@ -43,7 +43,7 @@ public static class NativeEndpoints
                 return Problems.TooLarge($"the batch has {envelopes.Count} envelopes; at most {limits.Value.MaxBatchSize} are accepted per request");
             try
             {
-                return Results.Json(await gateway.DecideAsync(envelopes, ct), DecisionJson.Options);
+                return Results.Json(await gateway.DecideAsync(context.Tenant(), envelopes, ct), DecisionJson.Options);
             }
             catch (Exception ex) when (Problems.FromSessionFailure(context, ex) is { } failure)
             {

@@ -13,8 +13,9 @@ namespace ConsoleContext.Host.Api;
 public sealed class NativeGateway(SessionGateway sessions)
 {
     /// <summary>Maps and decides <paramref name="envelopes"/> in order; one decision per canonical event (or stand-in), flattened.</summary>
+    /// <param name="tenant">The tenant whose sessions decide (the request's, Security/Tenants).</param>
     /// <exception cref="Akka.Actor.AskTimeoutException">A session did not answer within the configured ask timeout.</exception>
-    public async Task<Decision[]> DecideAsync(IReadOnlyList<JsonElement> envelopes, CancellationToken cancellationToken)
+    public async Task<Decision[]> DecideAsync(string tenant, IReadOnlyList<JsonElement> envelopes, CancellationToken cancellationToken)
     {
         var decisions = new List<Decision?>();
         var events = new List<JsonElement>();
@@ -24,7 +25,7 @@ public sealed class NativeGateway(SessionGateway sessions)
         {
             if (events.Count == 0)
                 return;
-            var decided = await sessions.DecideBatchAsync(events, cancellationToken);
+            var decided = await sessions.DecideBatchAsync(tenant, events, cancellationToken);
             for (var k = 0; k < decided.Length; k++)
                 decisions[slots[k]] = decided[k];
             events.Clear();
@@ -39,7 +40,7 @@ public sealed class NativeGateway(SessionGateway sessions)
                 // The session's calls must be as of this envelope: decide everything before it first.
                 await DecidePending();
                 var sessionId = envelope.GetProperty("sessionId").GetString()!;
-                var snapshot = await sessions.AskAsync<SessionSnapshot>(new SessionQueries.GetSnapshot(sessionId), cancellationToken);
+                var snapshot = await sessions.AskAsync<SessionSnapshot>(new SessionQueries.GetSnapshot(sessionId) { Tenant = tenant }, cancellationToken);
                 mapping = NativeEnvelopeMapper.Map(envelope, NativeEnvelopeMapper.ActiveCallsOf(snapshot));
             }
             foreach (var item in mapping.Items)

@@ -35,10 +35,11 @@ public static class QueryEndpoints
             return Problems.BadRequest(problem);
         try
         {
-            var sessionId = await gateway.LocateCallAsync(callId, ct);
+            var tenant = context.Tenant();
+            var sessionId = await gateway.LocateCallAsync(tenant, callId, ct);
             if (sessionId is null)
                 return Problems.NotFound($"no call \"{callId}\" was ever started");
-            var answer = await gateway.AskAsync<object>(new SessionQueries.GetCall(sessionId, callId), ct);
+            var answer = await gateway.AskAsync<object>(new SessionQueries.GetCall(sessionId, callId) { Tenant = tenant }, ct);
             return answer is CallView view ? Results.Ok(view) : Problems.NotFound($"no call \"{callId}\" was ever started");
         }
         catch (Exception ex) when (Problems.FromSessionFailure(context, ex) is { } failure)
@@ -53,7 +54,7 @@ public static class QueryEndpoints
             return Problems.BadRequest(problem);
         try
         {
-            var snapshot = await gateway.AskAsync<SessionSnapshot>(new SessionQueries.GetSnapshot(sessionId), ct);
+            var snapshot = await gateway.AskAsync<SessionSnapshot>(new SessionQueries.GetSnapshot(sessionId) { Tenant = context.Tenant() }, ct);
             return snapshot.EventsSeen == 0 ? Problems.NotFound($"session \"{sessionId}\" has no accepted events") : Results.Ok(snapshot);
         }
         catch (Exception ex) when (Problems.FromSessionFailure(context, ex) is { } failure)

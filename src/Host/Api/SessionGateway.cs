@@ -16,12 +16,12 @@ public sealed class SessionGateway(ActorRegistry registry, IOptions<LimitsOption
 
     public IActorRef Sessions => registry.Get<SessionRouterActor>();
 
-    /// <summary>Decides one JSON event; a line that is not a valid event gets its rejected decision without reaching a session.</summary>
-    public Task<Decision> DecideAsync(System.Text.Json.JsonElement element, CancellationToken cancellationToken)
+    /// <summary>Decides one JSON event in <paramref name="tenant"/>; a line that is not a valid event gets its rejected decision without reaching a session.</summary>
+    public Task<Decision> DecideAsync(string tenant, System.Text.Json.JsonElement element, CancellationToken cancellationToken)
     {
         var parsed = ConsoleEventParser.Parse(element);
         return parsed.Event is { } e
-            ? Sessions.Ask<Decision>(new SessionCommands.Submit(e) { Trace = CurrentTrace }, _timeout, cancellationToken)
+            ? Sessions.Ask<Decision>(new SessionCommands.Submit(e) { Tenant = tenant, Trace = CurrentTrace }, _timeout, cancellationToken)
             : Task.FromResult(parsed.Rejection!);
     }
 
@@ -29,7 +29,7 @@ public sealed class SessionGateway(ActorRegistry registry, IOptions<LimitsOption
     /// Decides a batch: each session gets its events in one message (journaled together), all sessions at once;
     /// the decisions come back in input order, rejected items in their place.
     /// </summary>
-    public async Task<Decision[]> DecideBatchAsync(IReadOnlyList<System.Text.Json.JsonElement> items, CancellationToken cancellationToken)
+    public async Task<Decision[]> DecideBatchAsync(string tenant, IReadOnlyList<System.Text.Json.JsonElement> items, CancellationToken cancellationToken)
     {
         var decisions = new Decision[items.Count];
         var bySession = new Dictionary<string, (List<ConsoleEvent> Events, List<int> Positions)>(StringComparer.Ordinal);
@@ -50,7 +50,7 @@ public sealed class SessionGateway(ActorRegistry registry, IOptions<LimitsOption
         var asks = bySession.Select(async pair =>
         {
             var answer = await Sessions.Ask<SessionCommands.BatchDecided>(
-                new SessionCommands.SubmitBatch(pair.Key, pair.Value.Events) { Trace = CurrentTrace }, _timeout, cancellationToken);
+                new SessionCommands.SubmitBatch(pair.Key, pair.Value.Events) { Tenant = tenant, Trace = CurrentTrace }, _timeout, cancellationToken);
             for (var k = 0; k < answer.Decisions.Count; k++)
                 decisions[pair.Value.Positions[k]] = answer.Decisions[k];
         }).ToList();
@@ -64,10 +64,11 @@ public sealed class SessionGateway(ActorRegistry registry, IOptions<LimitsOption
     public Task<T> AskAsync<T>(object message, CancellationToken cancellationToken) =>
         Sessions.Ask<T>(message, _timeout, cancellationToken);
 
-    public async Task<string?> LocateCallAsync(string callId, CancellationToken cancellationToken)
+    /// <summary>The sessionId (within <paramref name="tenant"/>) that most recently started <paramref name="callId"/>; null when none did.</summary>
+    public async Task<string?> LocateCallAsync(string tenant, string callId, CancellationToken cancellationToken)
     {
         var location = await registry.Get<CallIndexActor>()
-            .Ask<CallIndexMessages.CallLocation>(new CallIndexMessages.Locate(callId), _timeout, cancellationToken);
+            .Ask<CallIndexMessages.CallLocation>(new CallIndexMessages.Locate(SessionKey.CallKey(tenant, callId)), _timeout, cancellationToken);
         return location.SessionId;
     }
 }

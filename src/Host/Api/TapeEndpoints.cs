@@ -1,3 +1,4 @@
+using System.Text;
 using Akka.Actor;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
@@ -5,7 +6,6 @@ using Akka.Streams;
 using Akka.Streams.Dsl;
 using ConsoleContext.Actors.Sessions;
 using ConsoleContext.Host.Security;
-using ConsoleContext.Persistence;
 using ConsoleContext.Protocol;
 
 namespace ConsoleContext.Host.Api;
@@ -25,29 +25,48 @@ public static class TapeEndpoints
             .WithName("ExportTape")
             .WithSummary("The session's accepted events as a tape: replaying it reproduces the live decisions")
             .WithDescription("One event a line, in the order the session accepted them, each with `at` set (the arrival time when the " +
-                             "bridge sent none). Rejected, stale and eventId-duplicate events are not part of a session's history.");
+                             "bridge sent none). Rejected, stale and eventId-duplicate events are not part of a session's history. " +
+                             "Streamed from the journal row by row: any size of session costs the service a bounded amount of memory.");
         return v1;
     }
 
-    private static async Task<IResult> ExportTape(string sessionId, ActorSystem system, CancellationToken ct)
+    /// <summary>
+    /// The session's accepted events in journal order, pulled one at a time: the persistence query holds at most
+    /// <see cref="Hosting.ConsoleContextConfig.QueryBufferRows"/> rows, and the response's writes push back on it.
+    /// </summary>
+    public static IAsyncEnumerable<ConsoleEvent> ReadTape(ActorSystem system, SessionKey session) =>
+        PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)
+            .CurrentEventsByPersistenceId(session.PersistenceId(SessionRouterActor.DurableScope), 0, long.MaxValue)
+            .SelectMany(envelope => JournalDecisions.EventsOf(envelope.Event))
+            .RunAsAsyncEnumerable(system.Materializer());
+
+    private static async Task ExportTape(string sessionId, HttpContext context, ActorSystem system)
     {
         if (PathIds.SessionIdProblem(sessionId) is { } problem)
-            return Problems.BadRequest(problem);
+        {
+            await Problems.BadRequest(problem).ExecuteAsync(context);
+            return;
+        }
 
-        var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        var lines = await journal
-            .CurrentEventsByPersistenceId(CallOwnershipActor.PersistenceIdOf(sessionId), 0, long.MaxValue)
-            .SelectMany(envelope => envelope.Event switch
+        var ct = context.RequestAborted;
+        // Disposing the enumerator cancels the journal query.
+        await using var tape = ReadTape(system, new SessionKey(context.Tenant(), sessionId)).GetAsyncEnumerator(ct);
+        try
+        {
+            if (!await tape.MoveNextAsync())
             {
-                EventsAccepted entry => entry.Events,
-                EventAccepted entry => [entry.Event],
-                _ => [],
-            })
-            .Select(ConsoleEventJson.Write)
-            .RunWith(Sink.Seq<string>(), system.Materializer());
-        ct.ThrowIfCancellationRequested();
-        if (lines.Count == 0)
-            return Problems.NotFound($"session \"{sessionId}\" has no recorded events");
-        return Results.Text(string.Join('\n', lines) + "\n", ContentType);
+                // Another tenant's session answers exactly like one that never existed.
+                await Problems.NotFound($"session \"{sessionId}\" has no recorded events").ExecuteAsync(context);
+                return;
+            }
+            context.Response.ContentType = ContentType;
+            do
+                await context.Response.BodyWriter.WriteAsync(Encoding.UTF8.GetBytes(ConsoleEventJson.Write(tape.Current) + "\n"), ct);
+            while (await tape.MoveNextAsync());
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away: stop reading the journal.
+        }
     }
 }

@@ -25,9 +25,11 @@ public sealed class ApiKeyOptions
 {
     public string Key { get; set; } = "";
     public List<string> Roles { get; set; } = [];
+    /// <summary>The tenant whose data this key reads and writes (the sessionId pattern); <c>default</c> when not set.</summary>
+    public string? Tenant { get; set; }
 }
 
-/// <summary><c>Limits:*</c>: request size, batch size, per-key rate and how long a request waits for a session.</summary>
+/// <summary><c>Limits:*</c>: request size, batch size, per-key rate, how long a request waits for a session, and decision streams.</summary>
 public sealed class LimitsOptions
 {
     public const string Section = "Limits";
@@ -36,4 +38,10 @@ public sealed class LimitsOptions
     public int PermitsPerSecond { get; set; } = 5000;
     public int Burst { get; set; } = 10000;
     public TimeSpan AskTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Decision streams one key may have open at once; the next gets 429.</summary>
+    public int StreamsPerKey { get; set; } = 100;
+    /// <summary>Decisions a stream buffers for a reader that falls behind; beyond it the reader gets <c>event: gap</c>.</summary>
+    public int StreamBuffer { get; set; } = 1000;
+    /// <summary>How often an idle decision stream sends a heartbeat comment.</summary>
+    public TimeSpan StreamHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -28,7 +28,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (identity is null)
             return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, identity.KeyId) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, identity.KeyId), new(Tenants.ClaimType, identity.Tenant) };
         claims.AddRange(identity.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));

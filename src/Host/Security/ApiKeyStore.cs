@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ConsoleContext.Actors.Sessions;
 using ConsoleContext.Host.Options;
 
 namespace ConsoleContext.Host.Security;
@@ -25,7 +26,8 @@ public sealed class ApiKeyStore
     /// <summary>Where the generated keys are, or null when keys come from configuration.</summary>
     public string? GeneratedKeyFile { get; }
 
-    public sealed record KeyIdentity(string KeyId, IReadOnlyList<string> Roles);
+    /// <summary>Who a key is: a name safe to log (never the key), its roles and its tenant.</summary>
+    public sealed record KeyIdentity(string KeyId, IReadOnlyList<string> Roles, string Tenant);
 
     public KeyIdentity? Find(string presentedKey) =>
         _byHash.GetValueOrDefault(Hash(presentedKey));
@@ -34,20 +36,21 @@ public sealed class ApiKeyStore
     {
         var configured = security.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k.Key)).ToList();
         if (configured.Count > 0)
-            return new ApiKeyStore(Index(configured.Select(k => (k.Key, (IReadOnlyList<string>)k.Roles))), null);
+            return new ApiKeyStore(Index(configured.Select((k, i) =>
+                (k.Key, (IReadOnlyList<string>)k.Roles, Tenants.Validate(k.Tenant, $"{SecurityOptions.Section}:ApiKeys:{i}:Tenant")))), null);
 
         var file = Path.GetFullPath(Path.Combine(dataDirectory, GeneratedKeyFileName));
         var keys = File.Exists(file) ? ReadGenerated(file) : WriteGenerated(file);
-        return new ApiKeyStore(Index(keys.Select(k => (k.Value, (IReadOnlyList<string>)[k.Key]))), file);
+        return new ApiKeyStore(Index(keys.Select(k => (k.Value, (IReadOnlyList<string>)[k.Key], SessionKey.DefaultTenant))), file);
     }
 
-    private static Dictionary<string, KeyIdentity> Index(IEnumerable<(string Key, IReadOnlyList<string> Roles)> keys)
+    private static Dictionary<string, KeyIdentity> Index(IEnumerable<(string Key, IReadOnlyList<string> Roles, string Tenant)> keys)
     {
         var byHash = new Dictionary<string, KeyIdentity>(StringComparer.Ordinal);
-        foreach (var (key, roles) in keys)
+        foreach (var (key, roles, tenant) in keys)
         {
             var hash = Hash(key);
-            byHash[hash] = new KeyIdentity($"key-{hash[..8]}", roles.Select(r => r.ToLowerInvariant()).ToList());
+            byHash[hash] = new KeyIdentity($"key-{hash[..8]}", roles.Select(r => r.ToLowerInvariant()).ToList(), tenant);
         }
         return byHash;
     }

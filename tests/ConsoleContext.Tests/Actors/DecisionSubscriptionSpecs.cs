@@ -31,7 +31,7 @@ public sealed class DecisionSubscriptionSpecs : TrackerTestKit
         decisions.Add(await _sessions.SubmitAsync(Event("agent-a", "late", "tabCreated", ("tabId", "ctab0"), ("seq", 3))));
         decisions.Add(await _sessions.SubmitAsync(Event("agent-a", "cycle", "tabCreated", ("tabId", "ctab0"), ("parentTabId", "ctab0"))));
 
-        var streamed = subscriber.ReceiveN(decisions.Count).Cast<Decision>().ToList();
+        var streamed = subscriber.ReceiveN(decisions.Count).Cast<StreamedDecision>().Select(s => s.Decision).ToList();
         Assert.Equal(decisions.Select(Wire), streamed.Select(Wire));
         Assert.Equal([Outcomes.Duplicate, Outcomes.Stale, Outcomes.Rejected], streamed.TakeLast(3).Select(d => d.Outcome));
         subscriber.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
@@ -48,7 +48,7 @@ public sealed class DecisionSubscriptionSpecs : TrackerTestKit
             .ToList();
         var answered = await Task.WhenAll(asks);
 
-        Assert.Equal(answered.Select(d => d.EventId), subscriber.ReceiveN(200).Cast<Decision>().Select(d => d.EventId));
+        Assert.Equal(answered.Select(d => d.EventId), subscriber.ReceiveN(200).Cast<StreamedDecision>().Select(s => s.Decision).Select(d => d.EventId));
         Assert.All(answered, d => Assert.Equal(Outcomes.Applied, d.Outcome));
     }
 
@@ -61,13 +61,13 @@ public sealed class DecisionSubscriptionSpecs : TrackerTestKit
         _sessions.Tell(new SessionCommands.SubscribeDecisions("agent-a", staying.Ref));
 
         await _sessions.SubmitAsync(Event("agent-a", "e1", "tabCreated", ("tabId", "ctab0")));
-        Assert.Equal("e1", leaving.ExpectMsg<Decision>().EventId);
-        Assert.Equal("e1", staying.ExpectMsg<Decision>().EventId);
+        Assert.Equal("e1", leaving.ExpectMsg<StreamedDecision>().Decision.EventId);
+        Assert.Equal("e1", staying.ExpectMsg<StreamedDecision>().Decision.EventId);
 
         _sessions.Tell(new SessionCommands.UnsubscribeDecisions("agent-a", leaving.Ref));
         await _sessions.SubmitAsync(Event("agent-a", "e2", "tabCreated", ("tabId", "ctab1")));
 
-        Assert.Equal("e2", staying.ExpectMsg<Decision>().EventId);
+        Assert.Equal("e2", staying.ExpectMsg<StreamedDecision>().Decision.EventId);
         leaving.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
@@ -77,7 +77,7 @@ public sealed class DecisionSubscriptionSpecs : TrackerTestKit
         var doomed = CreateTestProbe();
         _sessions.Tell(new SessionCommands.SubscribeDecisions("agent-a", doomed.Ref));
         await _sessions.SubmitAsync(Event("agent-a", "e0", "tabCreated", ("tabId", "ctab0")));
-        doomed.ExpectMsg<Decision>();
+        doomed.ExpectMsg<StreamedDecision>();
 
         var deadLetters = CreateTestProbe();
         Sys.EventStream.Subscribe(deadLetters.Ref, typeof(DeadLetter));
@@ -86,8 +86,9 @@ public sealed class DecisionSubscriptionSpecs : TrackerTestKit
         ExpectTerminated(doomed.Ref);
 
         // The probe sees what a decision sent to the dead subscriber would look like.
-        doomed.Ref.Tell(new Decision("probe", "agent-a", "tabCreated", null, null, Outcomes.Applied, null, []));
-        deadLetters.ExpectMsg<DeadLetter>(d => d.Recipient.Equals(doomed.Ref) && d.Message is Decision);
+        doomed.Ref.Tell(new StreamedDecision(SessionKey.DefaultTenant, JournalPosition.Start, false,
+            new Decision("probe", "agent-a", "tabCreated", null, null, Outcomes.Applied, null, [])));
+        deadLetters.ExpectMsg<DeadLetter>(d => d.Recipient.Equals(doomed.Ref) && d.Message is StreamedDecision);
 
         // The session learns of the death asynchronously; once it has, no decision is ever sent to the dead subscriber again.
         var attempt = 0;
@@ -97,7 +98,7 @@ public sealed class DecisionSubscriptionSpecs : TrackerTestKit
             await _sessions.SubmitAsync(Event("agent-a", eventId, "tabUpdated", ("tabId", "ctab0")));
             await SessionHasStreamedEverything();
             var lost = deadLetters.ReceiveWhile(TimeSpan.FromMilliseconds(50), m => m as DeadLetter).OfType<DeadLetter>()
-                .Where(d => d.Recipient.Equals(doomed.Ref) && d.Message is Decision decision && decision.EventId == eventId);
+                .Where(d => d.Recipient.Equals(doomed.Ref) && d.Message is StreamedDecision { Decision: var decision } && decision.EventId == eventId);
             Assert.Empty(lost);
         }, TimeSpan.FromSeconds(5));
 

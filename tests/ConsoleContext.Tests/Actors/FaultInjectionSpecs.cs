@@ -77,7 +77,7 @@ public sealed class FaultInjectionSpecs : TrackerTestKit
         await Assert.ThrowsAsync<InvalidOperationException>(() => faulty.SubmitAsync(Boom));
         await faulty.SubmitAllAsync(After);
 
-        var streamed = subscriber.ReceiveN(Before.Length + After.Length).Cast<Decision>().Select(d => d.EventId);
+        var streamed = subscriber.ReceiveN(Before.Length + After.Length).Cast<StreamedDecision>().Select(s => s.Decision).Select(d => d.EventId);
         Assert.Equal(Before.Concat(After).Select(e => e.EventId), streamed);
         subscriber.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }

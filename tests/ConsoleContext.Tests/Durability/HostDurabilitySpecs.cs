@@ -117,6 +117,10 @@ public sealed class HostDurabilitySpecs
                 var broken = await query.GetAsync("/v1/sessions/broken");
                 Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);
                 Assert.Contains("cannot be recovered", await broken.Content.ReadAsStringAsync());
+                // Its decision stream says so too, instead of opening a stream that stays silent.
+                var stream = await query.GetAsync("/v1/sessions/broken/decisions", HttpCompletionOption.ResponseHeadersRead);
+                Assert.Equal(HttpStatusCode.InternalServerError, stream.StatusCode);
+                Assert.Contains("cannot be recovered", await stream.Content.ReadAsStringAsync());
 
                 Assert.Equal(HttpStatusCode.OK, (await query.GetAsync("/v1/sessions/healthy")).StatusCode);
                 using var ingest = host.Client(RunningHost.IngestKey);

@@ -18,6 +18,9 @@ internal sealed partial class HostProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The service's OS process id (e.g. to read its memory from /proc).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Every line the process wrote to stdout so far (its log).</summary>
     public IReadOnlyList<string> Output
     {

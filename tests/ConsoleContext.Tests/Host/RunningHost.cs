@@ -50,7 +50,19 @@ public sealed class RunningHost : IAsyncDisposable
         }
         args.AddRange(settings.Select(s => "--" + s));
         var app = TrackerApp.Create([.. args]);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start that fails must not leave an actor system or a data directory behind.
+            await app.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            if (dataDirectory is null && Directory.Exists(data))
+                Directory.Delete(data, recursive: true);
+            throw;
+        }
         return new RunningHost(app, data, dataDirectory is null, new Uri(app.Urls.First()));
     }
 

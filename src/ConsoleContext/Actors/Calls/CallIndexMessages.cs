@@ -6,12 +6,15 @@ namespace ConsoleContext.Actors.Calls;
 public static class CallIndexMessages
 {
     /// <summary>Told by a session when it starts a call; the latest one wins. Journaled; answered with <see cref="Recorded"/>.</summary>
+    /// <param name="CallId">The tenant-scoped <see cref="Sessions.SessionKey.CallKey"/>: the callId itself in the default tenant.</param>
+    /// <param name="SessionId">The sessionId within that tenant.</param>
     public sealed record CallStartedIn(string CallId, string SessionId) : IPersistedMessage;
 
     /// <summary>The directory has journaled a <see cref="CallStartedIn"/>; confirmations come back in the order they were asked.</summary>
     public sealed record Recorded(string CallId);
 
     /// <summary>Answered with <see cref="CallLocation"/>; SessionId is null for a call never started.</summary>
+    /// <param name="CallId">The tenant-scoped <see cref="Sessions.SessionKey.CallKey"/>.</param>
     public sealed record Locate(string CallId);
 
     public sealed record CallLocation(string CallId, string? SessionId);

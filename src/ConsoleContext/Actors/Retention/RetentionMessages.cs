@@ -7,6 +7,7 @@ namespace ConsoleContext.Actors.Retention;
 public static class RetentionMessages
 {
     /// <summary>A session journaled a sessionEnded at <paramref name="EndedAt"/> (its event time).</summary>
+    /// <param name="SessionId">The session's <see cref="Sessions.SessionKey.EntityId"/>: the sessionId itself in the default tenant.</param>
     public sealed record SessionEnded(string SessionId, DateTimeOffset EndedAt) : IPersistedMessage;
 
     /// <summary>A session accepted an event after its sessionEnded, or was woken for deletion: it is no longer waiting.</summary>

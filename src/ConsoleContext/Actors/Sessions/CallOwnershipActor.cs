@@ -26,6 +26,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         public object Reply { get; } = reply;
         public IReadOnlyList<SessionEvents.Decided> Decided { get; } = decided;
         public bool Written { get; set; }
+        /// <summary>The journal row holding this answer's accepted events (or the latest row before it, when it has none).</summary>
+        public long SequenceNr { get; set; }
         public int DirectoryOutstanding { get; set; } = directoryEntries;
         public bool Ready => Written && DirectoryOutstanding == 0;
         /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the journal write; 0 when nothing is written.</summary>
@@ -40,6 +42,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef _callIndex;
     private readonly IActorRef _endedSessions;
     private readonly SessionLifecycleSettings _lifecycle;
+    private readonly string _tenant;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // Answers wait here, in order, until the journal has every event they depend on.
     private readonly Queue<PendingReply> _awaiting = new();
@@ -52,9 +55,14 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private bool _hasSubscribers;
     // The trace of the command being handled (see Traced); default when it carries none.
     private System.Diagnostics.ActivityContext _trace;
+    private readonly TenantFollowers _tenantFollowers = TenantFollowers.Get(Context.System);
+    // Where the latest accepted event stands in the journal: the position of decisions the journal does not hold.
+    private JournalPosition _lastPosition = JournalPosition.Start;
 
-    public CallOwnershipActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle)
+    public CallOwnershipActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle,
+        string tenant)
     {
+        _tenant = tenant;
         _rules = rules;
         _callIndex = callIndex;
         _endedSessions = endedSessions;
@@ -75,6 +83,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         Recover<EventAccepted>(entry => Redecide(entry.Event));
         Recover<RecoveryCompleted>(_ =>
         {
+            _lastPosition = JournalPosition.AfterRow(LastSequenceNr);
             ScheduleRetention();
             Context.Parent.Tell(new SessionEvents.Recovered([.. _state.Tabs.Keys]));
         });
@@ -100,17 +109,19 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
     public override string PersistenceId { get; }
 
-    private KeyValuePair<string, object?> Tenant => TrackerTelemetry.Tenant(TrackerTelemetry.TenantOf(_state.SessionId));
+    private KeyValuePair<string, object?> Tenant => TrackerTelemetry.Tenant(_tenant);
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <param name="journalScope">Empty for the service's durable sessions; a private prefix keeps a replay's sessions apart from everyone else's.</param>
-    public static string PersistenceIdOf(string sessionId, string journalScope = "") => journalScope + "session-" + sessionId;
+    public static string PersistenceIdOf(string sessionId, string journalScope = "") =>
+        new SessionKey(SessionKey.DefaultTenant, sessionId).PersistenceId(journalScope);
 
     /// <param name="endedSessions">The ended-sessions registry (<see cref="Retention.EndedSessionsActor"/>); Nobody when there is none.</param>
+    /// <param name="tenant">The session's tenant: it scopes the call-directory entries and the ended-sessions registry (<see cref="SessionKey"/>).</param>
     public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions,
-        SessionLifecycleSettings lifecycle) =>
-        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle));
+        SessionLifecycleSettings lifecycle, string tenant = SessionKey.DefaultTenant) =>
+        Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle, tenant));
 
     private void Redecide(ConsoleEvent e)
     {
@@ -229,7 +240,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         {
             if (d.Event is ConsoleEvents.CallStarted started && d.Decision.Outcome == Outcomes.Applied)
             {
-                _callIndex.Tell(new CallIndexMessages.CallStartedIn(started.CallId, _state.SessionId));
+                _callIndex.Tell(new CallIndexMessages.CallStartedIn(SessionKey.CallKey(_tenant, started.CallId), _state.SessionId));
                 startedCalls++;
             }
         }
@@ -261,6 +272,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         if (written.WriteStarted != 0)
             TrackerTelemetry.JournalWriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(written.WriteStarted).TotalSeconds, Tenant);
         written.WriteSpan?.Dispose();
+        written.SequenceNr = LastSequenceNr;
         ReleaseReady();
     }
 
@@ -278,10 +290,14 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         {
             var pending = _awaiting.Dequeue();
             pending.ReplyTo.Tell(pending.Reply);
+            var followed = _hasSubscribers || _tenantFollowers.IsFollowed(_tenant);
+            var index = 0;
             foreach (var d in pending.Decided)
             {
-                if (_hasSubscribers || d.ConcernsTabs)
-                    Context.Parent.Tell(d);
+                if (d.Journaled)
+                    _lastPosition = new JournalPosition(pending.SequenceNr, ++index);
+                if (followed || d.ConcernsTabs)
+                    Context.Parent.Tell(d with { Position = _lastPosition });
             }
             released = true;
         }
@@ -312,8 +328,10 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
     /// <summary>Keeps the ended-sessions registry in step, so a passivated ended session is still deleted on time.</summary>
     private void TellEndedSessions() => _endedSessions.Tell(_endedAt is { } endedAt
-        ? new RetentionMessages.SessionEnded(_state.SessionId, endedAt)
-        : new RetentionMessages.SessionForgotten(_state.SessionId));
+        ? new RetentionMessages.SessionEnded(EntityId, endedAt)
+        : new RetentionMessages.SessionForgotten(EntityId));
+
+    private string EntityId => new SessionKey(_tenant, _state.SessionId).EntityId;
 
     private void TrackEnd(ConsoleEvent e)
     {

@@ -15,6 +15,7 @@ namespace ConsoleContext.Actors.Sessions;
 public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
 {
     private readonly string _sessionId;
+    private readonly string _tenant;
     private readonly string _persistenceId;
     private readonly OwnershipRules _rules;
     private readonly IActorRef _callIndex;
@@ -22,13 +23,16 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     private readonly SessionLifecycleSettings _lifecycle;
     private readonly Dictionary<TabKey, IActorRef> _tabs = [];
     private readonly HashSet<IActorRef> _subscribers = [];
+    private readonly TenantFollowers _tenantFollowers = TenantFollowers.Get(Context.System);
     private IActorRef _ownership = ActorRefs.Nobody;
     private long _tabActorCount;
     private long _ownershipIncarnation;
 
-    public SessionActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle)
+    public SessionActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle,
+        string tenant)
     {
         _sessionId = sessionId;
+        _tenant = tenant;
         _persistenceId = persistenceId;
         _rules = rules;
         _callIndex = callIndex;
@@ -40,13 +44,16 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
 
     public IStash Stash { get; set; } = null!;
 
-    protected override void PreStart() => TrackerTelemetry.SessionsActive.Add(1, TrackerTelemetry.Tenant(TrackerTelemetry.TenantOf(_sessionId)));
+    protected override void PreStart() => TrackerTelemetry.SessionsActive.Add(1, TrackerTelemetry.Tenant(_tenant));
 
-    protected override void PostStop() => TrackerTelemetry.SessionsActive.Add(-1, TrackerTelemetry.Tenant(TrackerTelemetry.TenantOf(_sessionId)));
+    protected override void PostStop() => TrackerTelemetry.SessionsActive.Add(-1, TrackerTelemetry.Tenant(_tenant));
 
+    /// <param name="tenant">The session's tenant (<see cref="SessionKey"/>); the default tenant unless given.</param>
     public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions,
-        SessionLifecycleSettings lifecycle) =>
-        Akka.Actor.Props.Create(() => new SessionActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle));
+        SessionLifecycleSettings lifecycle, string tenant = SessionKey.DefaultTenant) =>
+        Akka.Actor.Props.Create(() => new SessionActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle, tenant));
+
+    private string EntityId => new SessionKey(_tenant, _sessionId).EntityId;
 
     // A fault in a child must not cost the session its state: the rules never change state on a failed
     // decision, and a tab actor's view stays valid, so the child resumes with the next message.
@@ -91,9 +98,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         Receive<ReceiveTimeout>(_ =>
         {
             if (_subscribers.Count == 0)
-                Context.Parent.Tell(new SessionEvents.Passivate(_sessionId));
+                Context.Parent.Tell(new SessionEvents.Passivate(EntityId));
         });
-        Receive<SessionEvents.Deleted>(_ => Context.Parent.Tell(new SessionEvents.Passivate(_sessionId)));
+        Receive<SessionEvents.Deleted>(_ => Context.Parent.Tell(new SessionEvents.Passivate(EntityId)));
     }
 
     /// <summary>The journal cannot be read back: every question gets a clear failure; other sessions are unaffected.</summary>
@@ -102,12 +109,12 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         var failure = new Status.Failure(new SessionUnavailableException(_sessionId, cause.Message, cause));
         Receive<ISessionMessage>(_ => Sender.Tell(failure));
         Receive<Terminated>(t => DropSubscriber(t.ActorRef));
-        Receive<ReceiveTimeout>(_ => Context.Parent.Tell(new SessionEvents.Passivate(_sessionId)));
+        Receive<ReceiveTimeout>(_ => Context.Parent.Tell(new SessionEvents.Passivate(EntityId)));
     }
 
     private void StartOwnership()
     {
-        _ownership = Context.ActorOf(CallOwnershipActor.Props(_sessionId, _persistenceId, _rules, _callIndex, _endedSessions, _lifecycle), $"ownership-{++_ownershipIncarnation}");
+        _ownership = Context.ActorOf(CallOwnershipActor.Props(_sessionId, _persistenceId, _rules, _callIndex, _endedSessions, _lifecycle, _tenant), $"ownership-{++_ownershipIncarnation}");
         Context.Watch(_ownership);
         if (_subscribers.Count > 0)
             TellSubscribersChanged();
@@ -156,8 +163,13 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
             && _tabs.TryGetValue(new TabKey(TabKey.ConsoleOf(decided.Decision.ConsoleId), tabId), out var tab))
             tab.Tell(new TabCommands.React(decided.Event, decided.Decision));
 
+        if (_subscribers.Count == 0 && !_tenantFollowers.IsFollowed(_tenant))
+            return;
+        var streamed = new StreamedDecision(_tenant, decided.Position, decided.Journaled, decided.Decision);
         foreach (var subscriber in _subscribers)
-            subscriber.Tell(decided.Decision);
+            subscriber.Tell(streamed);
+        if (_tenantFollowers.IsFollowed(_tenant))
+            Context.System.EventStream.Publish(streamed);
     }
 
     private void TrackTabs(SessionChange change)

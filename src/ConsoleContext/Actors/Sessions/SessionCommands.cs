@@ -8,7 +8,7 @@ namespace ConsoleContext.Actors.Sessions;
 public static class SessionCommands
 {
     /// <summary>Decide one event; the reply is its <see cref="Decision"/> (or a <see cref="Status.Failure"/> if the session faulted on it).</summary>
-    public sealed record Submit(ConsoleEvent Event) : ISessionMessage
+    public sealed record Submit(ConsoleEvent Event) : TenantMessage, ISessionMessage
     {
         public string SessionId => Event.SessionId;
 
@@ -17,7 +17,7 @@ public static class SessionCommands
     }
 
     /// <summary>Decide several events of one session in order; they are journaled together. The reply is a <see cref="BatchDecided"/>.</summary>
-    public sealed record SubmitBatch(string SessionId, IReadOnlyList<ConsoleEvent> Events) : ISessionMessage
+    public sealed record SubmitBatch(string SessionId, IReadOnlyList<ConsoleEvent> Events) : TenantMessage, ISessionMessage
     {
         /// <summary>The caller's trace; see <see cref="Submit.Trace"/>.</summary>
         public ActivityContext Trace { get; init; }
@@ -26,7 +26,7 @@ public static class SessionCommands
     public sealed record BatchDecided(IReadOnlyList<Decision> Decisions);
 
     /// <summary>From now on, send every decision of the session to <paramref name="Subscriber"/> (until it stops or unsubscribes).</summary>
-    public sealed record SubscribeDecisions(string SessionId, IActorRef Subscriber) : ISessionMessage;
+    public sealed record SubscribeDecisions(string SessionId, IActorRef Subscriber) : TenantMessage, ISessionMessage;
 
-    public sealed record UnsubscribeDecisions(string SessionId, IActorRef Subscriber) : ISessionMessage;
+    public sealed record UnsubscribeDecisions(string SessionId, IActorRef Subscriber) : TenantMessage, ISessionMessage;
 }

@@ -14,6 +14,12 @@ public static class SessionEvents
     /// </summary>
     public sealed record Decided(ConsoleEvent Event, Decision Decision, IReadOnlyList<SessionChange> Changes) : INotInfluenceReceiveTimeout
     {
+        /// <summary>Where the decision stands in the session's journal (see <see cref="JournalPosition"/>).</summary>
+        public JournalPosition Position { get; init; }
+
+        /// <summary>True when the event was accepted, so it is in the journal.</summary>
+        public bool Journaled => Changes.Count > 0;
+
         public bool ConcernsTabs =>
             Decision is { Outcome: Outcomes.Applied, TabId: not null }
             || Changes.Any(c => c is SessionChanges.TabSaved or SessionChanges.TabsClosed or SessionChanges.ConsoleCleared);
@@ -29,6 +35,7 @@ public static class SessionEvents
     public sealed record RecoveryFailed(Exception Cause);
 
     /// <summary>The session has been idle long enough to be stopped; the router stops it and buffers what arrives meanwhile.</summary>
+    /// <param name="SessionId">The session's <see cref="SessionKey.EntityId"/> (the sessionId itself in the default tenant).</param>
     public sealed record Passivate(string SessionId);
 
     /// <summary>The retention after sessionEnded has passed and the session's journal and snapshots are deleted.</summary>

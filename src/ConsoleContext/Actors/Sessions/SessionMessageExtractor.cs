@@ -3,11 +3,16 @@ using ConsoleContext.Protocol;
 
 namespace ConsoleContext.Actors.Sessions;
 
-/// <summary>Routes every <see cref="ISessionMessage"/> by session id; the same extractor serves the local router and Cluster.Sharding.</summary>
+/// <summary>
+/// Routes every <see cref="ISessionMessage"/> by its tenant-scoped <see cref="SessionKey.EntityId"/> (the sessionId alone in the
+/// default tenant); the same extractor serves the local router and Cluster.Sharding.
+/// </summary>
 public sealed class SessionMessageExtractor(int maxNumberOfShards = SessionMessageExtractor.DefaultShardCount)
     : HashCodeMessageExtractor(maxNumberOfShards)
 {
     public const int DefaultShardCount = 100;
 
-    public override string? EntityId(object message) => message is ISessionMessage m ? m.SessionId : null;
+    public override string? EntityId(object message) => message is ISessionMessage m
+        ? new SessionKey((m as TenantMessage)?.Tenant ?? SessionKey.DefaultTenant, m.SessionId).EntityId
+        : null;
 }

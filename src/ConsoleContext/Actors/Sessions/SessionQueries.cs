@@ -6,16 +6,16 @@ namespace ConsoleContext.Actors.Sessions;
 public static class SessionQueries
 {
     /// <summary>Answered with a <see cref="Queries.SessionSnapshot"/>.</summary>
-    public sealed record GetSnapshot(string SessionId) : ISessionMessage;
+    public sealed record GetSnapshot(string SessionId) : TenantMessage, ISessionMessage;
 
     /// <summary>Answered with a <see cref="Queries.CallView"/>, or <see cref="CallNotFound"/>.</summary>
-    public sealed record GetCall(string SessionId, string CallId) : ISessionMessage;
+    public sealed record GetCall(string SessionId, string CallId) : TenantMessage, ISessionMessage;
 
     public sealed record CallNotFound(string SessionId, string CallId);
 
     /// <summary>Answered with a <see cref="Tabs.TabActivity"/>, or <see cref="TabNotFound"/>.</summary>
     /// <param name="ConsoleId">The tab's console; null for the default console.</param>
-    public sealed record GetTabActivity(string SessionId, string TabId, string? ConsoleId = null) : ISessionMessage;
+    public sealed record GetTabActivity(string SessionId, string TabId, string? ConsoleId = null) : TenantMessage, ISessionMessage;
 
     public sealed record TabNotFound(string SessionId, string TabId);
 }

@@ -21,7 +21,7 @@ public sealed class SessionRouterActor : ReceiveActor
     // Sessions being stopped, with what arrived for them meanwhile (delivered to the next incarnation).
     private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> _passivating = new(StringComparer.Ordinal);
 
-    /// <summary>The journal scope of the service's sessions: persistence ids are <c>session-{sessionId}</c>.</summary>
+    /// <summary>The journal scope of the service's sessions: persistence ids are <c>session-{sessionId}</c> (<see cref="SessionKey.PersistenceId"/>).</summary>
     public const string DurableScope = "";
 
     /// <param name="callIndex">Where sessions report the calls they start; Nobody when no by-callId lookup is needed.</param>
@@ -53,40 +53,42 @@ public sealed class SessionRouterActor : ReceiveActor
 
     private void Route(ISessionMessage message)
     {
-        var sessionId = _extractor.EntityId(message)!;
-        if (_passivating.TryGetValue(sessionId, out var buffer))
+        var entityId = _extractor.EntityId(message)!;
+        if (_passivating.TryGetValue(entityId, out var buffer))
         {
             buffer.Add((message, Sender));
             return;
         }
-        SessionFor(sessionId).Forward(message);
+        SessionFor(SessionKey.FromEntityId(entityId)).Forward(message);
     }
 
-    private IActorRef SessionFor(string sessionId)
+    private IActorRef SessionFor(SessionKey key)
     {
-        var session = Context.Child(sessionId);
+        var session = Context.Child(key.ActorName);
         if (!session.IsNobody())
             return session;
-        session = Context.ActorOf(SessionActor.Props(sessionId, CallOwnershipActor.PersistenceIdOf(sessionId, _journalScope), _rules, _callIndex, _endedSessions, _lifecycle), sessionId);
+        session = Context.ActorOf(SessionActor.Props(key.SessionId, key.PersistenceId(_journalScope), _rules, _callIndex, _endedSessions, _lifecycle,
+            key.Tenant), key.ActorName);
         Context.Watch(session);
         return session;
     }
 
     private void Passivate(SessionEvents.Passivate passivate)
     {
-        var session = Context.Child(passivate.SessionId);
-        if (session.IsNobody() || _passivating.ContainsKey(passivate.SessionId))
+        var key = SessionKey.FromEntityId(passivate.SessionId);
+        var session = Context.Child(key.ActorName);
+        if (session.IsNobody() || _passivating.ContainsKey(key.EntityId))
             return;
-        _passivating[passivate.SessionId] = [];
+        _passivating[key.EntityId] = [];
         Context.Stop(session);
     }
 
     private void OnTerminated(Terminated terminated)
     {
-        var sessionId = terminated.ActorRef.Path.Name;
-        if (!_passivating.Remove(sessionId, out var buffer) || buffer.Count == 0)
+        var key = SessionKey.FromActorName(terminated.ActorRef.Path.Name);
+        if (!_passivating.Remove(key.EntityId, out var buffer) || buffer.Count == 0)
             return;
-        var session = SessionFor(sessionId);
+        var session = SessionFor(key);
         foreach (var (message, sender) in buffer)
             session.Tell(message, sender);
     }
