@@ -357,13 +357,14 @@ public class OwnershipRules(OwnershipSettings settings)
             if (e.EventType == EventTypes.CallEnded)
                 return Ignored(Reasons.UnknownCall);
             // R6 adoption: the tracker missed the start; an adopting callConnected is both the start and the answer.
-            var connectedAt = newState == CallStates.Connected ? d.Now : (DateTimeOffset?)null;
+            var connectedAt = e.EventType == EventTypes.CallConnected ? d.Now : (DateTimeOffset?)null;
             return Applied(Start(d, console, e.CallId, e.Start ?? CallStartFields.None, newState, connectedAt));
         }
         if (!call.IsActive)
             return Ignored(Reasons.CallEnded);
         call = call with { State = newState };
-        if (newState == CallStates.Connected && call.ConnectedAt is null)
+        // Only callConnected is the answer (spec §9 Time): a callResumed also makes the call connected, but opens no screen-pop window.
+        if (e.EventType == EventTypes.CallConnected && call.ConnectedAt is null)
             call = call with { ConnectedAt = d.Now };
         if (newState == CallStates.Ended)
             call = call with { EndedAt = d.Now };
