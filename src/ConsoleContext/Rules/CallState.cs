@@ -11,7 +11,8 @@ namespace ConsoleContext.Rules;
 /// <param name="StartedAt">Event time of the start (or of the adopting event).</param>
 /// <param name="ConnectedAt">Event time of the first callConnected (the answer), if any: the screen-pop window also counts from it.</param>
 /// <param name="EndedAt">Event time of the end; null while active.</param>
-/// <param name="OwnerFromScreenPop">True while the current owner is the tab a screen pop bound; any other binding or move clears it (Selection).</param>
+/// <param name="OwnerFromScreenPop">True while the current owner is the record-less page a screen pop bound and that page has shown no
+/// record since; any other binding or move, or a record shown on the page, clears it (Selection).</param>
 /// <param name="OwnerConsole">The owner tab's console key (<see cref="TabKey.DefaultConsole"/> for the default console).</param>
 public sealed record CallState(
     string CallId,

@@ -196,6 +196,8 @@ public class OwnershipRules(OwnershipSettings settings)
         });
         if (existing is not null)
             ForgetClicksOn(d, [key]);
+        if (e.Record is not null)
+            LeavePoppedPage(d, key);
 
         var reason = BindPendingCalls(d, key, e.Record, allowScreenPop: true);
         if (existing is null && e.Record is not null && MoveBySelection(d, key))
@@ -255,6 +257,8 @@ public class OwnershipRules(OwnershipSettings settings)
     private Verdict OnTabNavigated(SessionDraft d, TabKey key, RecordRef? record, string? url)
     {
         d.SaveTab(d.Tab(key)! with { Record = record, Url = url });
+        if (record is not null)
+            LeavePoppedPage(d, key);
         var reason = BindPendingCalls(d, key, record, allowScreenPop: false);
         RelateToWorkspaceCalls(d, key, record);
         return reason is null ? Gate(d, key) : Applied(reason);
@@ -456,7 +460,7 @@ public class OwnershipRules(OwnershipSettings settings)
                     && (Within(d.Now - call.StartedAt, settings.ScreenPopWindow)
                         || (call.ConnectedAt is { } answered && Within(d.Now - answered, settings.ScreenPopWindow))))
                 {
-                    Bind(d, call, key, byScreenPop: true);
+                    Bind(d, call, key, byScreenPop: d.Tab(key)?.Record is null);
                     return Reasons.BoundByScreenPop;
                 }
             }
@@ -484,6 +488,21 @@ public class OwnershipRules(OwnershipSettings settings)
             }
         }
         return moved;
+    }
+
+    /// <summary>
+    /// Selection: a popped page that shows a record is not (or no longer) the record-less page the spec moves calls from,
+    /// even if it shows none again later ("and still shows none").
+    /// </summary>
+    private static void LeavePoppedPage(SessionDraft d, TabKey key)
+    {
+        if (!d.AnyCallInPlay)
+            return;
+        foreach (var call in d.ActiveCalls().ToList())
+        {
+            if (call.OwnerFromScreenPop && call.Owner == key)
+                d.SaveCall(call with { OwnerFromScreenPop = false });
+        }
     }
 
     /// <summary>Adds the tab's record to every active call whose workspace holds the tab (R3).</summary>
