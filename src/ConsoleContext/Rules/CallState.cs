@@ -56,12 +56,14 @@ public sealed record CallState(
             var related = RelatedRecords[i];
             if (!related.SameAs(record))
                 continue;
+            // The merged record keeps every id of both (spec §9 Records): a person account shown as its Account
+            // (recordId + contactId) brings its Account id to a related Contact, and the other way round.
             var merged = related with
             {
                 ObjectType = related.ObjectType ?? record.ObjectType,
                 RecordName = related.RecordName ?? record.RecordName,
-                AccountId = related.AccountId ?? record.AccountId,
-                ContactId = related.ContactId ?? record.ContactId,
+                AccountId = related.AccountId ?? NewAlias(related, record.AccountId ?? (record.ContactId is null ? null : record.RecordId)),
+                ContactId = related.ContactId ?? NewAlias(related, record.ContactId ?? (record.AccountId is null ? null : record.RecordId)),
             };
             if (merged == related)
                 return this;
@@ -71,4 +73,8 @@ public sealed record CallState(
         }
         return this with { RelatedRecords = [.. RelatedRecords, record] };
     }
+
+    /// <summary>The id when it is not already the related record's own id; null otherwise.</summary>
+    private static string? NewAlias(RecordRef related, string? id) =>
+        id is null || RecordIds.Same(related.RecordId, id) ? null : id;
 }
