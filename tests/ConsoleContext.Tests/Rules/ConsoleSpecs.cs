@@ -136,6 +136,28 @@ public class ConsoleSpecs
     }
 
     [Fact]
+    public void Consoles_binding_by_record_ranks_never_focused_tabs_across_consoles_by_creation()
+    {
+        _tape.Feed(
+            """{"consoleId":"w-b","type":"tabCreated","tabId":"ctab0","recordId":"003B"}""",
+            """{"consoleId":"w-a","type":"tabCreated","tabId":"ctab0","recordId":"003B"}""");
+        _tape.Feed("""{"type":"callStarted","callId":"c1","callType":"inbound","recordId":"003B"}""")
+            .Is("applied", "bound-by-record").Lists(Call("c1", "ringing", "ctab0", "w-a"));
+    }
+
+    [Fact]
+    public void Consoles_binding_by_record_puts_a_primary_tab_of_any_console_before_a_subtab()
+    {
+        _tape.Feed(
+            """{"consoleId":"w-b","type":"tabCreated","tabId":"ctab0","recordId":"003B"}""",
+            """{"consoleId":"w-a","type":"tabCreated","tabId":"ctab0"}""",
+            """{"consoleId":"w-a","type":"tabCreated","tabId":"ctab0_1","parentTabId":"ctab0","recordId":"003B"}""",
+            """{"consoleId":"w-a","type":"tabFocused","currentTabId":"ctab0_1"}""");
+        _tape.Feed("""{"type":"callStarted","callId":"c1","callType":"inbound","recordId":"003B"}""")
+            .Is("applied", "bound-by-record").Lists(Call("c1", "ringing", "ctab0", "w-b"));
+    }
+
+    [Fact]
     public void Consoles_a_pending_call_is_bound_by_a_record_tab_in_any_console()
     {
         TwoWindows();
