@@ -94,6 +94,22 @@ public class BoundedMemorySpecs
         tape.Feed("""{"eventId":"ev-449","type":"agentStatusChanged","status":"Busy"}""").Is("applied");
     }
 
+    [Fact]
+    public void R11_by_default_the_last_10000_event_ids_are_remembered()
+    {
+        var rules = OwnershipRules.Default;
+        var state = rules.NewState(Session);
+        void Feed(int i) => OwnershipRules.Apply(state, rules.Decide(state, Event(i), T0).Changes);
+        ConsoleContext.Protocol.ConsoleEvent Event(int i) =>
+            ConsoleContext.Parsing.ConsoleEventParser.Parse($$"""{"eventId":"ev-{{i}}","sessionId":"agent-1","type":"agentStatusChanged","status":"Available"}""").Event!;
+
+        for (var i = 0; i <= 10_000; i++)
+            Feed(i);
+        Assert.Equal(10_000, state.SeenEventCount);
+        Assert.Equal("applied", rules.Decide(state, Event(0), T0).Decision.Outcome);
+        Assert.Equal("duplicate", rules.Decide(state, Event(1), T0).Decision.Outcome);
+    }
+
     // ---- ended calls ----
 
     [Fact]
@@ -254,6 +270,17 @@ public class BoundedMemorySpecs
         // A console counts only while it has an open tab.
         tape.Feed("""{"type":"tabClosed","tabId":"ctab0"}""");
         tape.Feed(Tab("e4", "ctab0", "w-b")).Is("applied");
+    }
+
+    [Fact]
+    public void R11_the_default_consoles_limit_is_32()
+    {
+        var tape = new RuleTape();
+        for (var i = 0; i < 32; i++)
+            tape.Feed(Tab($"e{i}", "ctab0", $"w-{i}"));
+        RefusedForLimit(tape, Tab("e32", "ctab0", "w-32"), "consoles");
+        Assert.Contains("32", tape.Feed(Tab("e33", "ctab0", "w-33")).Error);
+        tape.Feed(Tab("e34", "ctab1", "w-0")).Is("applied");
     }
 
     // ---- active calls ----
