@@ -11,7 +11,8 @@ namespace ConsoleContext.Rules;
 /// <param name="StartedAt">Event time of the start (or of the adopting event).</param>
 /// <param name="ConnectedAt">Event time of the first callConnected (the answer), if any: the screen-pop window also counts from it.</param>
 /// <param name="EndedAt">Event time of the end; null while active.</param>
-/// <param name="OwnerFromScreenPop">True while the current owner is the tab a screen pop bound; any other binding or move clears it (Selection).</param>
+/// <param name="OwnerFromScreenPop">True while the current owner is the record-less page a screen pop bound and that page has shown no
+/// record since; any other binding or move, or a record shown on the page, clears it (Selection).</param>
 /// <param name="OwnerConsole">The owner tab's console key (<see cref="TabKey.DefaultConsole"/> for the default console).</param>
 public sealed record CallState(
     string CallId,
@@ -61,12 +62,14 @@ public sealed record CallState(
             var related = RelatedRecords[i];
             if (!related.SameAs(record))
                 continue;
+            // The merged record keeps every id of both (spec §9 Records): a person account shown as its Account
+            // (recordId + contactId) brings its Account id to a related Contact, and the other way round.
             var merged = related with
             {
                 ObjectType = related.ObjectType ?? record.ObjectType,
                 RecordName = related.RecordName ?? record.RecordName,
-                AccountId = related.AccountId ?? record.AccountId,
-                ContactId = related.ContactId ?? record.ContactId,
+                AccountId = related.AccountId ?? NewAlias(related, record.AccountId ?? (record.ContactId is null ? null : record.RecordId)),
+                ContactId = related.ContactId ?? NewAlias(related, record.ContactId ?? (record.AccountId is null ? null : record.RecordId)),
             };
             if (merged == related)
                 return this;
@@ -78,4 +81,8 @@ public sealed record CallState(
             return this with { RelatedRecords = [RelatedRecords[0], .. RelatedRecords.Skip(2), record] };
         return this with { RelatedRecords = [.. RelatedRecords, record] };
     }
+
+    /// <summary>The id when it is not already the related record's own id; null otherwise.</summary>
+    private static string? NewAlias(RecordRef related, string? id) =>
+        id is null || RecordIds.Same(related.RecordId, id) ? null : id;
 }

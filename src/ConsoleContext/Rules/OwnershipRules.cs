@@ -196,6 +196,8 @@ public class OwnershipRules(OwnershipSettings settings)
         });
         if (existing is not null)
             ForgetClicksOn(d, [key]);
+        if (e.Record is not null)
+            LeavePoppedPage(d, key);
 
         var reason = BindPendingCalls(d, key, e.Record, allowScreenPop: true);
         if (existing is null && e.Record is not null && MoveBySelection(d, key))
@@ -255,6 +257,8 @@ public class OwnershipRules(OwnershipSettings settings)
     private Verdict OnTabNavigated(SessionDraft d, TabKey key, RecordRef? record, string? url)
     {
         d.SaveTab(d.Tab(key)! with { Record = record, Url = url });
+        if (record is not null)
+            LeavePoppedPage(d, key);
         var reason = BindPendingCalls(d, key, record, allowScreenPop: false);
         RelateToWorkspaceCalls(d, key, record);
         return reason is null ? Gate(d, key) : Applied(reason);
@@ -357,13 +361,14 @@ public class OwnershipRules(OwnershipSettings settings)
             if (e.EventType == EventTypes.CallEnded)
                 return Ignored(Reasons.UnknownCall);
             // R6 adoption: the tracker missed the start; an adopting callConnected is both the start and the answer.
-            var connectedAt = newState == CallStates.Connected ? d.Now : (DateTimeOffset?)null;
+            var connectedAt = e.EventType == EventTypes.CallConnected ? d.Now : (DateTimeOffset?)null;
             return Applied(Start(d, console, e.CallId, e.Start ?? CallStartFields.None, newState, connectedAt));
         }
         if (!call.IsActive)
             return Ignored(Reasons.CallEnded);
         call = call with { State = newState };
-        if (newState == CallStates.Connected && call.ConnectedAt is null)
+        // Only callConnected is the answer (spec §9 Time): a callResumed also makes the call connected, but opens no screen-pop window.
+        if (e.EventType == EventTypes.CallConnected && call.ConnectedAt is null)
             call = call with { ConnectedAt = d.Now };
         if (newState == CallStates.Ended)
             call = call with { EndedAt = d.Now };
@@ -455,7 +460,7 @@ public class OwnershipRules(OwnershipSettings settings)
                     && (Within(d.Now - call.StartedAt, settings.ScreenPopWindow)
                         || (call.ConnectedAt is { } answered && Within(d.Now - answered, settings.ScreenPopWindow))))
                 {
-                    Bind(d, call, key, byScreenPop: true);
+                    Bind(d, call, key, byScreenPop: d.Tab(key)?.Record is null);
                     return Reasons.BoundByScreenPop;
                 }
             }
@@ -483,6 +488,21 @@ public class OwnershipRules(OwnershipSettings settings)
             }
         }
         return moved;
+    }
+
+    /// <summary>
+    /// Selection: a popped page that shows a record is not (or no longer) the record-less page the spec moves calls from,
+    /// even if it shows none again later ("and still shows none").
+    /// </summary>
+    private static void LeavePoppedPage(SessionDraft d, TabKey key)
+    {
+        if (!d.AnyCallInPlay)
+            return;
+        foreach (var call in d.ActiveCalls().ToList())
+        {
+            if (call.OwnerFromScreenPop && call.Owner == key)
+                d.SaveCall(call with { OwnerFromScreenPop = false });
+        }
     }
 
     /// <summary>Adds the tab's record to every active call whose workspace holds the tab (R3).</summary>

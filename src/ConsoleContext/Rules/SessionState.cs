@@ -185,6 +185,12 @@ public sealed class SessionState
         while (i > 0 && _calls[_endedCallIds[i - 1]].EndedAt > call.EndedAt)
             i--;
         _endedCallIds.Insert(i, call.CallId);
+        // R11: at most MaxEndedCalls ended calls are remembered after any event, the earliest ended forgotten first.
+        while (_endedCallIds.Count > Settings.MaxEndedCalls)
+        {
+            _calls.Remove(_endedCallIds[0]);
+            _endedCallIds.RemoveAt(0);
+        }
     }
 
     internal void ForgetCalls(IReadOnlyList<string> callIds)

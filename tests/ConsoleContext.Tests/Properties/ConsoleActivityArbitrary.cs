@@ -35,9 +35,9 @@ public static class ConsoleActivityArbitrary
     private static readonly Gen<Step> Steps =
         from act in Acts
         from session in Gen.Choose(0, 1)
-        from dice in Gen.Choose(0, 9999).ArrayOf(5)
+        from dice in Gen.Choose(0, 9999).ArrayOf(8)
         from seconds in QuarterSeconds
-        select new Step(act, session, dice[0], dice[1], dice[2], dice[3], dice[4], seconds);
+        select new Step(act, session, dice[0], dice[1], dice[2], dice[3], dice[4], seconds, dice[5], dice[6], dice[7]);
 
     public static readonly Gen<ConsoleActivity> Activities = Gen.Sized(size =>
         from sessions in Gen.Frequency((2, Gen.Constant(1)), (1, Gen.Constant(2)))

@@ -26,4 +26,14 @@ public static class DecisionAssertions
     }
 
     public static CallSummary Call(string callId, string state, string? ownerTabId) => new(callId, state, ownerTabId);
+
+    /// <summary>A call owned by a tab of the console <paramref name="ownerConsoleId"/> (null: the default console).</summary>
+    public static CallSummary Call(string callId, string state, string? ownerTabId, string? ownerConsoleId) =>
+        new(callId, state, ownerTabId, ownerConsoleId);
+
+    public static Decision InConsole(this Decision decision, string? consoleId)
+    {
+        Assert.Equal(consoleId, decision.ConsoleId);
+        return decision;
+    }
 }

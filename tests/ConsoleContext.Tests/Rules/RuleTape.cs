@@ -37,7 +37,7 @@ public sealed class RuleTape(OwnershipSettings? settings = null)
     public SessionState StateOf(string sessionId)
     {
         if (!_sessions.TryGetValue(sessionId, out var state))
-            _sessions[sessionId] = state = new SessionState(sessionId);
+            _sessions[sessionId] = state = _rules.NewState(sessionId);
         return state;
     }
 
