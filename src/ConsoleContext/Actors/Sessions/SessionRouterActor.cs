@@ -51,9 +51,26 @@ public sealed class SessionRouterActor : ReceiveActor
             rules, callIndex ?? ActorRefs.Nobody, lifecycle ?? SessionLifecycleSettings.Default, scope, endedSessions ?? ActorRefs.Nobody));
     }
 
+    /// <summary>
+    /// A fault inside one session concerns that session alone (one-for-one): the session actor resumes with its
+    /// subscribers and tabs, its ownership child having recorded everything it answered; one that cannot even start
+    /// is stopped, and its next message starts it afresh from the journal. The router and every other session, with
+    /// their decision streams, carry on untouched.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(fault => fault switch
+    {
+        ActorInitializationException or ActorKilledException or DeathPactException => Directive.Stop,
+        _ => Directive.Resume,
+    });
+
+    // Should the router itself ever fault, its sessions outlive the restart: the new instance finds them as children.
+    protected override void PreRestart(Exception reason, object message)
+    {
+    }
+
     private void Route(ISessionMessage message)
     {
-        var sessionId = _extractor.EntityId(message)!;
+        var sessionId = _extractor.EntityId(message) ?? "";
         if (_passivating.TryGetValue(sessionId, out var buffer))
         {
             buffer.Add((message, Sender));
@@ -64,17 +81,18 @@ public sealed class SessionRouterActor : ReceiveActor
 
     private IActorRef SessionFor(string sessionId)
     {
-        var session = Context.Child(sessionId);
+        var name = ActorNames.Encode(sessionId);
+        var session = Context.Child(name);
         if (!session.IsNobody())
             return session;
-        session = Context.ActorOf(SessionActor.Props(sessionId, CallOwnershipActor.PersistenceIdOf(sessionId, _journalScope), _rules, _callIndex, _endedSessions, _lifecycle), sessionId);
+        session = Context.ActorOf(SessionActor.Props(sessionId, CallOwnershipActor.PersistenceIdOf(sessionId, _journalScope), _rules, _callIndex, _endedSessions, _lifecycle), name);
         Context.Watch(session);
         return session;
     }
 
     private void Passivate(SessionEvents.Passivate passivate)
     {
-        var session = Context.Child(passivate.SessionId);
+        var session = Context.Child(ActorNames.Encode(passivate.SessionId));
         if (session.IsNobody() || _passivating.ContainsKey(passivate.SessionId))
             return;
         _passivating[passivate.SessionId] = [];
@@ -83,7 +101,7 @@ public sealed class SessionRouterActor : ReceiveActor
 
     private void OnTerminated(Terminated terminated)
     {
-        var sessionId = terminated.ActorRef.Path.Name;
+        var sessionId = ActorNames.Decode(terminated.ActorRef.Path.Name);
         if (!_passivating.Remove(sessionId, out var buffer) || buffer.Count == 0)
             return;
         var session = SessionFor(sessionId);
