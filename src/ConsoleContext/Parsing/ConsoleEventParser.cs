@@ -129,7 +129,7 @@ public static class ConsoleEventParser
         var callId = RequiredId(e, "callId", EventTypes.CallStarted);
         var callType = NormalizeCallType(RequiredString(e, "callType", EventTypes.CallStarted));
         return new ConsoleEvents.CallStarted(header, callId, callType,
-            ReadNumber(e, "phoneNumber", null), ReadRecord(e), OptionalId(e, "tabId"),
+            ReadNumber(e, "phoneNumber", null), ReadRecord(e, withAliases: false), OptionalId(e, "tabId"),
             OptionalId(e, "parentCallId"), OptionalBool(e, "replayed") ?? false);
     }
 
@@ -138,7 +138,7 @@ public static class ConsoleEventParser
     {
         var rawCallType = OptionalString(e, "callType");
         var fields = new CallStartFields(rawCallType is null ? null : NormalizeCallType(rawCallType),
-            ReadNumber(e, "phoneNumber", null), ReadRecord(e), OptionalId(e, "tabId"),
+            ReadNumber(e, "phoneNumber", null), ReadRecord(e, withAliases: false), OptionalId(e, "tabId"),
             OptionalId(e, "parentCallId"), OptionalBool(e, "replayed") ?? false);
         return fields == CallStartFields.None ? null : fields;
     }
@@ -146,12 +146,13 @@ public static class ConsoleEventParser
     private static string NormalizeCallType(string raw) =>
         CallTypes.Normalize(raw) ?? throw Invalid($"callType must be one of {CallTypes.Described}");
 
-    // accountId / contactId without recordId are ignored (spec §9 Records), but they must still be valid.
-    private static RecordRef? ReadRecord(JsonElement e)
+    // accountId / contactId without recordId are ignored (spec §9 Records), but they must still be valid. Call events
+    // carry no aliases (spec §2), so there they are unknown fields and never read.
+    private static RecordRef? ReadRecord(JsonElement e, bool withAliases = true)
     {
         var recordId = OptionalId(e, "recordId");
-        var accountId = OptionalId(e, "accountId");
-        var contactId = OptionalId(e, "contactId");
+        var accountId = withAliases ? OptionalId(e, "accountId") : null;
+        var contactId = withAliases ? OptionalId(e, "contactId") : null;
         var objectType = OptionalText(e, "objectType");
         var recordName = OptionalText(e, "recordName");
         return recordId is null ? null : new RecordRef(recordId, objectType, recordName, accountId, contactId);

@@ -142,6 +142,15 @@ public class FieldValidationSpecs
     }
 
     [Fact]
+    public void Call_events_carry_no_record_aliases_so_those_are_unknown_fields()
+    {
+        var started = (CallStarted)Accepted(Line("callStarted", """ "callId":"c1","callType":"inbound","recordId":"003A","accountId":5,"contactId":"x\n" """));
+        Assert.Equal(new RecordRef("003A", null, null), started.Record);
+        var connected = (CallStateChanged)Accepted(Line("callConnected", """ "callId":"c1","recordId":"003A","accountId":[] """));
+        Assert.Equal(new RecordRef("003A", null, null), connected.Start!.Record);
+    }
+
+    [Fact]
     public void Control_characters_are_valid_text() =>
         Assert.Equal("Acme\n\t\u0001 | Case", ((TabUpdated)Accepted(Line("tabUpdated", """ "tabId":"ctab0","title":"Acme\n\t\u0001 | Case" """))).Title);
 
@@ -186,7 +195,7 @@ public class FieldValidationSpecs
     }
 
     [Fact]
-    public void A_lone_surrogate_in_an_echoed_field_is_echoed_as_a_replacement_character()
+    public void A_lone_surrogate_in_an_echoed_field_gives_a_null_echo()
     {
         var rejection = Rejected("""{"eventId":"e1","sessionId":"agent-1","type":"no\ud800pe"}""");
         Assert.Equal(("e1", "agent-1", null), (rejection.EventId, rejection.SessionId, rejection.Type));
