@@ -13,6 +13,7 @@ namespace ConsoleContext.Tests.Host;
 /// </summary>
 public sealed class HostileInputSpecs
 {
+    private const long MaxRequestBodyBytes = 1024 * 1024;
     private const string Valid = """{"eventId":"v1","sessionId":"agent-h","type":"tabCreated","tabId":"ctab0","url":"/x"}""";
 
     /// <summary>Hostile bodies, each with the field its rejection must name (null: any 200 or 4xx is fine).</summary>
@@ -55,7 +56,7 @@ public sealed class HostileInputSpecs
     [Fact]
     public async Task Hostile_input_never_gives_a_5xx_and_other_sessions_and_an_open_decision_stream_keep_working()
     {
-        await using var host = await RunningHost.StartAsync();
+        await using var host = await RunningHost.StartAsync(settings: [$"Limits:MaxRequestBodyBytes={MaxRequestBodyBytes}"]);
         using var ingest = host.Client(RunningHost.IngestKey);
         using var query = host.Client(RunningHost.QueryKey);
         using var stream = await OpenDecisionStreamAsync(query, "agent-watch");
@@ -77,7 +78,17 @@ public sealed class HostileInputSpecs
         {
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await ingest.PostAsync("/v1/events", content);
+            HttpResponseMessage response;
+            try
+            {
+                response = await ingest.PostAsync("/v1/events", content);
+            }
+            catch (HttpRequestException) when (body.Length > MaxRequestBodyBytes)
+            {
+                // The server answered 413 and closed the connection before the client finished sending: no 5xx either.
+                continue;
+            }
+            using var answered = response;
             var status = (int)response.StatusCode;
             Assert.True(status is 200 or 400 or 413 or 415, $"{name}: HTTP {status}");
             if (field is null)
