@@ -23,6 +23,9 @@ public static class ConsoleEventParser
     /// <summary>Parses one tape line or request body; a line that is not JSON is rejected as such.</summary>
     public static ParseResult Parse(string line)
     {
+        // A lone surrogate in the line itself (not an escape) is what TapeFile makes of bytes that are not UTF-8.
+        if (!FieldRules.IsValidUnicode(line))
+            return Reject(null, null, null, Reasons.InvalidEvent, "the line is not valid JSON (it is not valid UTF-8 text)");
         JsonDocument document;
         try
         {

@@ -84,7 +84,7 @@ public static class FieldRules
     /// </summary>
     public static string Printable(string value)
     {
-        if (IsValidUtf16(value))
+        if (IsValidUnicode(value))
             return value;
         var builder = new StringBuilder(value.Length);
         foreach (var rune in value.EnumerateRunes())
@@ -92,7 +92,8 @@ public static class FieldRules
         return builder.ToString();
     }
 
-    private static bool IsValidUtf16(string value)
+    /// <summary>True when <paramref name="value"/> holds no lone surrogate (any length; see <see cref="IsText"/> for the limit).</summary>
+    public static bool IsValidUnicode(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {

@@ -26,7 +26,7 @@ public static class TapeReplayer
         var router = system.ActorOf(SessionRouterActor.Props(new OwnershipRules(settings ?? OwnershipSettings.FromConfig(system.Settings.Config))));
         try
         {
-            return await ReplayAsync(router, File.ReadLines(path), timeout, cancellationToken);
+            return await ReplayAsync(router, TapeFile.ReadLines(path), timeout, cancellationToken);
         }
         finally
         {

@@ -23,10 +23,10 @@ public static class ReplayCommand
         }
 
         var path = args[0];
-        string[] lines;
+        IReadOnlyList<string> lines;
         try
         {
-            lines = await File.ReadAllLinesAsync(path);
+            lines = TapeFile.ReadLines(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
