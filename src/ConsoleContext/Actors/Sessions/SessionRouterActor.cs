@@ -63,11 +63,6 @@ public sealed class SessionRouterActor : ReceiveActor
         _ => Directive.Resume,
     });
 
-    // Should the router itself ever fault, its sessions outlive the restart: the new instance finds them as children.
-    protected override void PreRestart(Exception reason, object message)
-    {
-    }
-
     private void Route(ISessionMessage message)
     {
         var sessionId = _extractor.EntityId(message) ?? "";
