@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using ConsoleContext.Protocol;
 
@@ -110,20 +111,37 @@ public static class ConsoleEventParser
     private static void CheckFieldNames(JsonElement e)
     {
         var type = TryGetPresent(e, "type", out var typeValue) && typeValue.ValueKind == JsonValueKind.String ? TryGetString(typeValue) : null;
+        Span<char> chars = stackalloc char[EventFields.MaxNameLength];
         foreach (var property in e.EnumerateObject())
         {
-            string name;
-            try
+            // Field names are ASCII: a raw name that is longer, escaped or not ASCII is no case variant of one
+            // (an escaped spelling is read the slow way). Nothing is allocated for the usual names.
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (raw.Contains((byte)'\\'))
             {
-                name = property.Name;
-            }
-            catch (InvalidOperationException)
-            {
-                // A name that is not valid UTF-8 cannot spell an ASCII field name: an unknown field, not inspected.
+                if (TryGetName(property) is { } unescaped && EventFields.CaseVariantOf(unescaped, type) is { } escapedField)
+                    throw Invalid($"field \"{Quoted(unescaped)}\" differs from \"{escapedField}\" only by letter case");
                 continue;
             }
-            if (EventFields.CaseVariantOf(name, type) is { } field)
-                throw Invalid($"field \"{Quoted(name)}\" differs from \"{field}\" only by letter case");
+            if (raw.Length > chars.Length)
+                continue;
+            if (System.Text.Ascii.ToUtf16(raw, chars, out var written) != System.Buffers.OperationStatus.Done)
+                continue;
+            if (EventFields.CaseVariantOf(chars[..written], type) is { } field)
+                throw Invalid($"field \"{chars[..written]}\" differs from \"{field}\" only by letter case");
+        }
+    }
+
+    private static string? TryGetName(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            // A name that is not valid UTF-8 cannot spell an ASCII field name: an unknown field, not inspected.
+            return null;
         }
     }
 

@@ -35,6 +35,17 @@ public static class EventFields
         [EventTypes.SessionEnded] = [],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Every field name of any type, looked up ignoring case: a name that is none of these can be no case variant.
+    private static readonly FrozenDictionary<string, string> AnyFieldIgnoringCase =
+        Common.Concat(ByType.Values.SelectMany(f => f)).Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(f => f, f => f, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> AnyFieldIgnoringCaseBySpan =
+        AnyFieldIgnoringCase.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The longest field name of spec §2, in characters.</summary>
+    public static readonly int MaxNameLength = AnyFieldIgnoringCase.Keys.Max(f => f.Length);
+
     /// <summary>True when <paramref name="type"/> is one of the event types of spec §2 (case-sensitive).</summary>
     public static bool IsKnownType(string type) => ByType.ContainsKey(type);
 
@@ -42,26 +53,10 @@ public static class EventFields
     /// The field of spec §2 (common, or of <paramref name="type"/> when it is a known type) that <paramref name="name"/>
     /// spells with other letter case; null when <paramref name="name"/> is exactly a field name or no field's variant.
     /// </summary>
-    public static string? CaseVariantOf(string name, string? type)
+    public static string? CaseVariantOf(ReadOnlySpan<char> name, string? type)
     {
-        var match = Variant(name, Common);
-        if (match is null && type is not null && ByType.TryGetValue(type, out var fields))
-            match = Variant(name, fields);
-        return match;
-    }
-
-    private static string? Variant(string name, IEnumerable<string> fields)
-    {
-        foreach (var field in fields)
-        {
-            if (string.Equals(field, name, StringComparison.Ordinal))
-                return null;
-        }
-        foreach (var field in fields)
-        {
-            if (string.Equals(field, name, StringComparison.OrdinalIgnoreCase))
-                return field;
-        }
-        return null;
+        if (!AnyFieldIgnoringCaseBySpan.TryGetValue(name, out var field) || name.SequenceEqual(field))
+            return null;
+        return Common.Contains(field) || (type is not null && ByType.TryGetValue(type, out var fields) && fields.Contains(field)) ? field : null;
     }
 }

@@ -269,6 +269,17 @@ public class FieldValidationSpecs
         AssertNames(rejection, given);
     }
 
+    [Theory]
+    [InlineData("T\\u0061bId")]
+    [InlineData("\\u0054\\u0061\\u0062\\u0049\\u0064")]
+    public void A_case_variant_spelled_with_json_escapes_is_found_too(string escapedName) =>
+        Assert.Equal("field \"TabId\" differs from \"tabId\" only by letter case",
+            Rejected(Line("tabClosed", $$""" "{{escapedName}}":"ctab0" """)).Error);
+
+    [Fact]
+    public void An_exact_field_name_spelled_with_json_escapes_is_that_field() =>
+        Assert.Equal("ctab0", ((TabClosed)Accepted(Line("tabClosed", """ "t\u0061bId":"ctab0" """))).TabId);
+
     [Fact]
     public void A_case_variant_of_a_common_field_is_reported_before_an_unknown_type()
     {
