@@ -1,23 +1,32 @@
-using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ConsoleContext.Protocol;
 
 namespace ConsoleContext.Parsing;
 
 /// <summary>
 /// Turns one JSON event (spec §2) into a typed <see cref="ConsoleEvent"/>, or into a
-/// <c>rejected</c> decision whose error names the field (R10). Never throws for bad input.
+/// <c>rejected</c> decision whose error names the field (R10). Never throws for bad input: every field is checked
+/// against <see cref="FieldRules"/> (ids, texts), <see cref="EventTimestamp"/> (<c>at</c>) and
+/// <see cref="EventFields"/> (case-variant names) before anything else sees it.
 /// </summary>
-public static partial class ConsoleEventParser
+public static class ConsoleEventParser
 {
-    public const int MaxIdLength = 128;
-    public const string SessionIdRule = "sessionId must be 1-128 characters from A-Z, a-z, 0-9 and . _ : @ -";
+    /// <summary>Longest eventId and sessionId, in characters.</summary>
+    public const int MaxIdLength = FieldRules.MaxKeyLength;
 
-    public static bool IsValidSessionId(string sessionId) => SessionIdPattern().IsMatch(sessionId);
+    /// <summary>The error sentence for a sessionId that breaks its rule.</summary>
+    public static readonly string SessionIdRule = FieldRules.KeyProblem("sessionId");
 
+    /// <summary>True when <paramref name="sessionId"/> is a valid sessionId (the whole string; see <see cref="FieldRules.IsKey"/>).</summary>
+    public static bool IsValidSessionId(string sessionId) => FieldRules.IsKey(sessionId);
+
+    /// <summary>Parses one tape line or request body; a line that is not JSON is rejected as such.</summary>
     public static ParseResult Parse(string line)
     {
+        // A lone surrogate in the line itself (not an escape) is what TapeFile makes of bytes that are not UTF-8.
+        if (!FieldRules.IsValidUnicode(line))
+            return Reject(null, null, null, Reasons.InvalidEvent, "the line is not valid JSON (it is not valid UTF-8 text)");
         JsonDocument document;
         try
         {
@@ -31,6 +40,7 @@ public static partial class ConsoleEventParser
             return Parse(document.RootElement);
     }
 
+    /// <summary>Parses one event already read as JSON (an HTTP body item, or a native envelope's canonical event).</summary>
     public static ParseResult Parse(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -52,58 +62,96 @@ public static partial class ConsoleEventParser
 
     private static ConsoleEvent ParseObject(JsonElement e)
     {
+        CheckFieldNames(e);
+
         var eventId = RequiredString(e, "eventId", null);
-        if (eventId.Length > MaxIdLength || !IsPrintableAscii(eventId))
-            throw Invalid("eventId must be 1-128 printable ASCII characters");
-
+        if (!FieldRules.IsEventId(eventId))
+            throw Invalid(FieldRules.EventIdProblem);
         var sessionId = RequiredString(e, "sessionId", null);
-        if (!IsValidSessionId(sessionId))
+        if (!FieldRules.IsKey(sessionId))
             throw Invalid(SessionIdRule);
-
         var type = RequiredString(e, "type", null);
-        var consoleId = OptionalString(e, "consoleId");
-        if (consoleId is not null && !IsValidSessionId(consoleId))
-            throw Invalid("consoleId must be 1-128 characters from A-Z, a-z, 0-9 and . _ : @ -");
-        var streamId = OptionalString(e, "streamId");
-        if (streamId is not null && !IsValidSessionId(streamId))
-            throw Invalid("streamId must be 1-128 characters from A-Z, a-z, 0-9 and . _ : @ -");
+        var consoleId = OptionalKey(e, "consoleId");
+        var streamId = OptionalKey(e, "streamId");
         var header = new EventHeader(eventId, sessionId, ReadSeq(e), ReadAt(e), consoleId, streamId);
 
         return type switch
         {
             EventTypes.TabCreated => new ConsoleEvents.TabCreated(header,
-                RequiredString(e, "tabId", type), OptionalString(e, "parentTabId"), ReadRecord(e), OptionalString(e, "url")),
+                RequiredId(e, "tabId", type), OptionalId(e, "parentTabId"), ReadRecord(e), OptionalText(e, "url")),
             EventTypes.TabFocused => new ConsoleEvents.TabFocused(header,
-                OptionalString(e, "currentTabId"), OptionalString(e, "previousTabId"), OptionalString(e, "parentTabId")),
-            EventTypes.TabClosed => new ConsoleEvents.TabClosed(header, RequiredString(e, "tabId", type)),
+                OptionalId(e, "currentTabId"), OptionalId(e, "previousTabId"), OptionalId(e, "parentTabId")),
+            EventTypes.TabClosed => new ConsoleEvents.TabClosed(header, RequiredId(e, "tabId", type)),
             EventTypes.TabReplaced => new ConsoleEvents.TabReplaced(header,
-                RequiredString(e, "tabId", type), ReadRecord(e), OptionalString(e, "url"), OptionalString(e, "parentTabId")),
-            EventTypes.TabRefreshed => new ConsoleEvents.TabRefreshed(header, RequiredString(e, "tabId", type)),
-            EventTypes.TabUpdated => new ConsoleEvents.TabUpdated(header, RequiredString(e, "tabId", type), OptionalString(e, "title")),
+                RequiredId(e, "tabId", type), ReadRecord(e), OptionalText(e, "url"), OptionalId(e, "parentTabId")),
+            EventTypes.TabRefreshed => new ConsoleEvents.TabRefreshed(header, RequiredId(e, "tabId", type)),
+            EventTypes.TabUpdated => new ConsoleEvents.TabUpdated(header, RequiredId(e, "tabId", type), OptionalText(e, "title")),
             EventTypes.NavigationChanged => new ConsoleEvents.NavigationChanged(header,
-                RequiredString(e, "url", type), ReadRecord(e), OptionalString(e, "tabId"), OptionalString(e, "parentTabId")),
+                RequiredText(e, "url", type), ReadRecord(e), OptionalId(e, "tabId"), OptionalId(e, "parentTabId")),
             EventTypes.ClickToDial => new ConsoleEvents.ClickToDial(header,
-                RequiredString(e, "number", type), ReadRecord(e), OptionalString(e, "tabId")),
+                ReadNumber(e, "number", type)!, ReadRecord(e), OptionalId(e, "tabId")),
             EventTypes.CallStarted => ParseCallStarted(e, header),
             EventTypes.CallConnected or EventTypes.CallHeld or EventTypes.CallResumed => new ConsoleEvents.CallStateChanged(header,
-                type, RequiredString(e, "callId", type), null, ReadStartFields(e)),
+                type, RequiredId(e, "callId", type), null, ReadStartFields(e)),
             EventTypes.CallEnded => new ConsoleEvents.CallStateChanged(header,
-                type, RequiredString(e, "callId", type), OptionalString(e, "disposition")),
+                type, RequiredId(e, "callId", type), OptionalText(e, "disposition")),
             EventTypes.CallClaimed => new ConsoleEvents.CallClaimed(header,
-                RequiredString(e, "callId", type), RequiredString(e, "tabId", type)),
-            EventTypes.AgentStatusChanged => new ConsoleEvents.AgentStatusChanged(header, RequiredString(e, "status", type)),
+                RequiredId(e, "callId", type), RequiredId(e, "tabId", type)),
+            EventTypes.AgentStatusChanged => new ConsoleEvents.AgentStatusChanged(header, RequiredText(e, "status", type)),
             EventTypes.SessionEnded => new ConsoleEvents.SessionEnded(header),
-            _ => throw new InvalidFieldException(Reasons.UnknownType, $"type \"{Truncate(type)}\" is not a known event type"),
+            _ => throw new InvalidFieldException(Reasons.UnknownType, $"type \"{Quoted(type)}\" is not a known event type"),
         };
+    }
+
+    /// <summary>
+    /// A field named like a common field, or like a field of the event's type, but with other letter case is a bridge
+    /// bug: reported naming both spellings, before any other problem and before an unknown type. Values of unknown
+    /// fields are never read.
+    /// </summary>
+    private static void CheckFieldNames(JsonElement e)
+    {
+        var type = TryGetPresent(e, "type", out var typeValue) && typeValue.ValueKind == JsonValueKind.String ? TryGetString(typeValue) : null;
+        Span<char> chars = stackalloc char[EventFields.MaxNameLength];
+        foreach (var property in e.EnumerateObject())
+        {
+            // Field names are ASCII: a raw name that is longer, escaped or not ASCII is no case variant of one
+            // (an escaped spelling is read the slow way). Nothing is allocated for the usual names.
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (raw.Contains((byte)'\\'))
+            {
+                if (TryGetName(property) is { } unescaped && EventFields.CaseVariantOf(unescaped, type) is { } escapedField)
+                    throw Invalid($"field \"{Quoted(unescaped)}\" differs from \"{escapedField}\" only by letter case");
+                continue;
+            }
+            if (raw.Length > chars.Length)
+                continue;
+            if (System.Text.Ascii.ToUtf16(raw, chars, out var written) != System.Buffers.OperationStatus.Done)
+                continue;
+            if (EventFields.CaseVariantOf(chars[..written], type) is { } field)
+                throw Invalid($"field \"{chars[..written]}\" differs from \"{field}\" only by letter case");
+        }
+    }
+
+    private static string? TryGetName(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            // A name that is not valid UTF-8 cannot spell an ASCII field name: an unknown field, not inspected.
+            return null;
+        }
     }
 
     private static ConsoleEvents.CallStarted ParseCallStarted(JsonElement e, EventHeader header)
     {
-        var callId = RequiredString(e, "callId", EventTypes.CallStarted);
+        var callId = RequiredId(e, "callId", EventTypes.CallStarted);
         var callType = NormalizeCallType(RequiredString(e, "callType", EventTypes.CallStarted));
         return new ConsoleEvents.CallStarted(header, callId, callType,
-            OptionalString(e, "phoneNumber"), ReadRecord(e), OptionalString(e, "tabId"),
-            OptionalString(e, "parentCallId"), OptionalBool(e, "replayed") ?? false);
+            ReadNumber(e, "phoneNumber", null), ReadRecord(e, withAliases: false), OptionalId(e, "tabId"),
+            OptionalId(e, "parentCallId"), OptionalBool(e, "replayed") ?? false);
     }
 
     /// <summary>The optional callStarted fields of callConnected, callHeld and callResumed (R6 adoption); null when none is given.</summary>
@@ -111,22 +159,23 @@ public static partial class ConsoleEventParser
     {
         var rawCallType = OptionalString(e, "callType");
         var fields = new CallStartFields(rawCallType is null ? null : NormalizeCallType(rawCallType),
-            OptionalString(e, "phoneNumber"), ReadRecord(e), OptionalString(e, "tabId"),
-            OptionalString(e, "parentCallId"), OptionalBool(e, "replayed") ?? false);
+            ReadNumber(e, "phoneNumber", null), ReadRecord(e, withAliases: false), OptionalId(e, "tabId"),
+            OptionalId(e, "parentCallId"), OptionalBool(e, "replayed") ?? false);
         return fields == CallStartFields.None ? null : fields;
     }
 
     private static string NormalizeCallType(string raw) =>
         CallTypes.Normalize(raw) ?? throw Invalid($"callType must be one of {CallTypes.Described}");
 
-    // accountId / contactId without recordId are ignored (spec §9 Records).
-    private static RecordRef? ReadRecord(JsonElement e)
+    // accountId / contactId without recordId are ignored (spec §9 Records), but they must still be valid. Call events
+    // carry no aliases (spec §2), so there they are unknown fields and never read.
+    private static RecordRef? ReadRecord(JsonElement e, bool withAliases = true)
     {
-        var recordId = OptionalString(e, "recordId");
-        var accountId = OptionalString(e, "accountId");
-        var contactId = OptionalString(e, "contactId");
-        var objectType = OptionalString(e, "objectType");
-        var recordName = OptionalString(e, "recordName");
+        var recordId = OptionalId(e, "recordId");
+        var accountId = withAliases ? OptionalId(e, "accountId") : null;
+        var contactId = withAliases ? OptionalId(e, "contactId") : null;
+        var objectType = OptionalText(e, "objectType");
+        var recordName = OptionalText(e, "recordName");
         return recordId is null ? null : new RecordRef(recordId, objectType, recordName, accountId, contactId);
     }
 
@@ -134,26 +183,82 @@ public static partial class ConsoleEventParser
     {
         if (!TryGetPresent(e, "seq", out var value))
             return null;
-        if (value.ValueKind != JsonValueKind.Number)
+        if (!IsInteger(value))
             throw Invalid("seq must be an integer >= 1");
-        var raw = value.GetRawText();
-        if (raw.AsSpan().IndexOfAny('.', 'e', 'E') >= 0 || !value.TryGetInt64(out var seq) || seq < 1)
-            throw Invalid("seq must be an integer >= 1");
-        return seq;
+        if (!value.TryGetInt64(out var seq))
+            throw Invalid(value.GetRawText().StartsWith('-') ? "seq must be an integer >= 1" : "seq must be at most 9223372036854775807 (2^63-1)");
+        return seq >= 1 ? seq : throw Invalid("seq must be an integer >= 1");
     }
 
     private static DateTimeOffset? ReadAt(JsonElement e)
     {
         if (!TryGetPresent(e, "at", out var value))
             return null;
-        const string problem = "at must be an ISO-8601 timestamp with an offset, e.g. 2026-11-24T09:15:00Z";
-        if (value.ValueKind != JsonValueKind.String)
-            throw Invalid(problem);
-        var text = value.GetString()!;
-        if (!TimestampPattern().IsMatch(text)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            throw Invalid(problem);
-        return at;
+        DateTimeOffset? at;
+        string? problem;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                var text = ReadString(value, "at");
+                if (text.Length == 0)
+                    return null;
+                at = EventTimestamp.ParseIso(text, out problem);
+                break;
+            case JsonValueKind.Number when IsInteger(value):
+                problem = EventTimestamp.RangeProblem;
+                at = value.TryGetInt64(out var milliseconds) ? EventTimestamp.FromEpochMilliseconds(milliseconds, out problem) : null;
+                break;
+            default:
+                throw Invalid(EventTimestamp.FormatProblem);
+        }
+        return at ?? throw Invalid(problem!);
+    }
+
+    /// <summary><c>number</c> / <c>phoneNumber</c>: a text, or a JSON integer taken as its decimal text.</summary>
+    private static string? ReadNumber(JsonElement e, string name, string? requiredFor)
+    {
+        if (!TryGetPresent(e, name, out var value))
+            return requiredFor is null ? null : throw Invalid($"{name} is required for {requiredFor}");
+        string text;
+        if (value.ValueKind == JsonValueKind.Number && IsInteger(value))
+            text = value.GetRawText();
+        else if (value.ValueKind == JsonValueKind.String)
+            text = ReadString(value, name);
+        else
+            throw Invalid($"{name} must be a string or an integer");
+        if (text.Length == 0)
+            return requiredFor is null ? null : throw Invalid($"{name} must not be empty");
+        return FieldRules.IsText(text) ? text : throw Invalid(FieldRules.TextProblem(name));
+    }
+
+    private static string RequiredId(JsonElement e, string name, string type)
+    {
+        var value = RequiredString(e, name, type);
+        return FieldRules.IsIdentifier(value) ? value : throw Invalid(FieldRules.IdentifierProblem(name));
+    }
+
+    private static string? OptionalId(JsonElement e, string name)
+    {
+        var value = OptionalString(e, name);
+        return value is null || FieldRules.IsIdentifier(value) ? value : throw Invalid(FieldRules.IdentifierProblem(name));
+    }
+
+    private static string RequiredText(JsonElement e, string name, string type)
+    {
+        var value = RequiredString(e, name, type);
+        return FieldRules.IsText(value) ? value : throw Invalid(FieldRules.TextProblem(name));
+    }
+
+    private static string? OptionalText(JsonElement e, string name)
+    {
+        var value = OptionalString(e, name);
+        return value is null || FieldRules.IsText(value) ? value : throw Invalid(FieldRules.TextProblem(name));
+    }
+
+    private static string? OptionalKey(JsonElement e, string name)
+    {
+        var value = OptionalString(e, name);
+        return value is null || FieldRules.IsKey(value) ? value : throw Invalid(FieldRules.KeyProblem(name));
     }
 
     private static string RequiredString(JsonElement e, string name, string? type)
@@ -162,7 +267,7 @@ public static partial class ConsoleEventParser
             throw Invalid(type is null ? $"{name} is required" : $"{name} is required for {type}");
         if (value.ValueKind != JsonValueKind.String)
             throw Invalid($"{name} must be a string");
-        var text = value.GetString()!;
+        var text = ReadString(value, name);
         if (text.Length == 0)
             throw Invalid($"{name} must not be empty");
         return text;
@@ -175,7 +280,7 @@ public static partial class ConsoleEventParser
             return null;
         if (value.ValueKind != JsonValueKind.String)
             throw Invalid($"{name} must be a string");
-        var text = value.GetString()!;
+        var text = ReadString(value, name);
         return text.Length == 0 ? null : text;
     }
 
@@ -191,21 +296,34 @@ public static partial class ConsoleEventParser
         };
     }
 
+    /// <summary>The string's text; invalid UTF-8 or an escaped lone surrogate is rejected naming the field.</summary>
+    private static string ReadString(JsonElement value, string name) =>
+        TryGetString(value) ?? throw Invalid($"{name} is not valid Unicode text (invalid UTF-8 or a lone surrogate)");
+
+    private static string? TryGetString(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json reads strings lazily: invalid UTF-8 and lone surrogates surface only here.
+            return null;
+        }
+    }
+
+    // A JSON integer is a number written without fraction or exponent: 1.0 and 1e3 are not integers.
+    private static bool IsInteger(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.GetRawText().AsSpan().IndexOfAny('.', 'e', 'E') < 0;
+
     private static bool TryGetPresent(JsonElement e, string name, out JsonElement value) =>
         e.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
     private static string? EchoString(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static bool IsPrintableAscii(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c < 0x20 || c > 0x7E)
-                return false;
-        }
-        return true;
-    }
+        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && TryGetString(value) is { } text
+            ? FieldRules.Printable(text)
+            : null;
 
     private static InvalidFieldException Invalid(string message) => new(Reasons.InvalidEvent, message);
 
@@ -218,11 +336,11 @@ public static partial class ConsoleEventParser
         return (cut < 0 ? message : message[..cut]).TrimEnd('.');
     }
 
-    private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "...";
-
-    [GeneratedRegex("^[A-Za-z0-9._:@-]{1,128}$")]
-    private static partial Regex SessionIdPattern();
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
-    private static partial Regex TimestampPattern();
+    // A value quoted in an error: at most 64 code points, never half a surrogate pair.
+    private static string Quoted(string text)
+    {
+        var printable = FieldRules.Printable(text);
+        var runes = printable.EnumerateRunes().Take(65).ToList();
+        return runes.Count <= 64 ? printable : string.Concat(runes.Take(64).Select(r => r.ToString())) + "...";
+    }
 }

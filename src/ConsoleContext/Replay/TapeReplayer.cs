@@ -29,7 +29,7 @@ public static class TapeReplayer
         var router = system.ActorOf(SessionRouterActor.Props(new OwnershipRules(settings ?? OwnershipSettings.FromConfig(system.Settings.Config))));
         try
         {
-            return await ReplayAsync(router, File.ReadLines(path), timeout, cancellationToken);
+            return await ReplayAsync(router, TapeFile.ReadLines(path), timeout, cancellationToken);
         }
         finally
         {
@@ -80,8 +80,9 @@ public static class TapeReplayer
             using var document = JsonDocument.Parse(line);
             return NativeEnvelopeMapper.IsEnvelope(document.RootElement) ? document.RootElement.Clone() : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // Not JSON, or not valid text (a lone surrogate from an invalid UTF-8 byte): the canonical path rejects it.
             return null;
         }
     }

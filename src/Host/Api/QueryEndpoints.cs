@@ -7,6 +7,9 @@ namespace ConsoleContext.Host.Api;
 /// <summary>The softphone backend's questions: who owns call X, and what does session Y look like.</summary>
 public static class QueryEndpoints
 {
+    // "/v1/calls/{callId}": the callId is the third path segment.
+    private const int CallIdSegment = 2;
+
     public static RouteGroupBuilder MapQueries(this RouteGroupBuilder v1)
     {
         v1.MapGet("/calls/{callId}", GetCall)
@@ -31,6 +34,7 @@ public static class QueryEndpoints
 
     private static async Task<IResult> GetCall(string callId, HttpContext context, SessionGateway gateway, CancellationToken ct)
     {
+        callId = PathIds.FromRawTarget(context, CallIdSegment, callId);
         if (PathIds.CallIdProblem(callId) is { } problem)
             return Problems.BadRequest(problem);
         try

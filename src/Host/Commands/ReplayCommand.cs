@@ -50,7 +50,8 @@ public static class ReplayCommand
         string[]? expected = null;
         try
         {
-            lines = parsed.Tape == StandardInput ? ReadAll(stdin) : await File.ReadAllLinesAsync(parsed.Tape);
+            // A file is read as bytes, so a line that is not valid UTF-8 is rejected on its own (TapeFile), not the whole tape.
+            lines = parsed.Tape == StandardInput ? ReadAll(stdin) : [.. TapeFile.ReadLines(parsed.Tape)];
         }
         catch (Exception ex) when (IsUnreadable(ex))
         {

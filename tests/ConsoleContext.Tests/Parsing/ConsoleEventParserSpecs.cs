@@ -223,7 +223,7 @@ public class ConsoleEventParserSpecs
     [Fact]
     public void Unknown_extra_fields_are_ignored()
     {
-        var e = Accepted(Line("tabClosed", """{"tabId":"ctab0","extra":{"nested":[1,2,{"x":null}]},"another":12.5,"Type":"bogus"}"""));
+        var e = Accepted(Line("tabClosed", """{"tabId":"ctab0","extra":{"nested":[1,2,{"x":null}]},"another":12.5,"kind":"bogus"}"""));
         Assert.Equal(new TabClosed(Header, "ctab0"), e);
     }
 
@@ -333,7 +333,6 @@ public class ConsoleEventParserSpecs
     [InlineData("\"2026-02-30T09:15:00Z\"")]
     [InlineData("\"2026-11-24T25:15:00Z\"")]
     [InlineData("\"yesterday\"")]
-    [InlineData("\"\"")]
     [InlineData("1764000000")]
     [InlineData("{}")]
     public void R10_an_at_that_is_not_an_iso_timestamp_with_offset_is_rejected(string at) =>
@@ -399,7 +398,8 @@ public class ConsoleEventParserSpecs
     [InlineData("clickToDial", """{"number":"555","tabId":0}""", "tabId must be a string")]
     [InlineData("callStarted", """{"callId":"c1","callType":"inbound","replayed":"yes"}""", "replayed must be true or false")]
     [InlineData("callStarted", """{"callId":"c1","callType":"inbound","replayed":1}""", "replayed must be true or false")]
-    [InlineData("callStarted", """{"callId":"c1","callType":"inbound","phoneNumber":5550100}""", "phoneNumber must be a string")]
+    [InlineData("callStarted", """{"callId":"c1","callType":"inbound","phoneNumber":5550100.5}""", "phoneNumber must be a string or an integer")]
+    [InlineData("callStarted", """{"callId":"c1","callType":"inbound","phoneNumber":true}""", "phoneNumber must be a string or an integer")]
     [InlineData("callStarted", """{"callId":"c1","callType":"inbound","parentCallId":2}""", "parentCallId must be a string")]
     [InlineData("callEnded", """{"callId":"c1","disposition":0}""", "disposition must be a string")]
     public void R10_an_optional_field_of_the_wrong_type_is_as_invalid_as_a_required_one(string type, string fields, string error) =>

@@ -64,4 +64,23 @@ public sealed class TapeReplayerSpecs : TrackerTestKit
 
         Assert.Equal(first.Select(DecisionJson.Serialize), second.Select(DecisionJson.Serialize));
     }
+
+    [Fact]
+    public async Task A_line_with_invalid_utf8_is_rejected_as_not_json_and_the_next_line_is_decided()
+    {
+        var path = Path.Combine(_dir.Path, "tape.jsonl");
+        File.WriteAllBytes(path,
+        [
+            .. TapeFileSpecs.Utf8("""{"eventId":"b1","sessionId":"agent-u","type":"tabCreated","tabId":"ctab0"}""" + "\n"),
+            .. TapeFileSpecs.Utf8("""{"eventId":"b2","sessionId":"agent-u","type":"tabUpdated","tabId":"ctab0","title":"Acme """), 0xC3, 0x28, .. TapeFileSpecs.Utf8("\"}\r\n"),
+            .. TapeFileSpecs.Utf8("""{"eventId":"b3","sessionId":"agent-u","type":"tabUpdated","tabId":"ctab0","title":"Acme é"}"""),
+        ]);
+
+        var decisions = await TapeReplayer.ReplayAsync(Sys, path);
+
+        Assert.Equal(["b1", null, "b3"], decisions.Select(d => d.EventId));
+        Assert.Equal([Outcomes.Applied, Outcomes.Rejected, Outcomes.Applied], decisions.Select(d => d.Outcome));
+        Assert.Equal("the line is not valid JSON (it is not valid UTF-8 text)", decisions[1].Error);
+        Assert.NotNull(DecisionJson.Serialize(decisions[1]));
+    }
 }

@@ -37,7 +37,7 @@ public sealed class TenantLifecycleSpecs : TrackerTestKit
         sessions.Tell(new SessionQueries.GetTabActivity(Session, "none") { Tenant = Tenant }, probe.Ref);
         probe.ExpectMsg<SessionQueries.TabNotFound>();
         var tenantSession = probe.LastSender;
-        Assert.Equal(Uri.EscapeDataString($"{Tenant}/{Session}"), tenantSession.Path.Name);
+        Assert.Equal(ConsoleContext.Actors.ActorNames.Encode($"{Tenant}/{Session}"), tenantSession.Path.Name);
         Watch(tenantSession);
 
         await sessions.Ask<Decision>(new SessionCommands.Submit(Event("t2", "sessionEnded")) { Tenant = Tenant }, Wait);

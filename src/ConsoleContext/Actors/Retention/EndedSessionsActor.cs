@@ -61,7 +61,7 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
     private void WakeExpired()
     {
         var now = Context.System.Scheduler.Now;
-        foreach (var (entityId, endedAt) in _endedAt.Where(p => p.Value + _lifecycle.EndedRetention <= now).ToList())
+        foreach (var (entityId, endedAt) in _endedAt.Where(p => RetentionDeadline.Of(p.Value, _lifecycle.EndedRetention) <= now).ToList())
         {
             // Any message recovers the session, and a recovered session whose retention has passed deletes itself.
             var key = SessionKey.FromEntityId(entityId);

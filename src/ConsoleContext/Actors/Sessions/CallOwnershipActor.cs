@@ -336,7 +336,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private void TrackEnd(ConsoleEvent e)
     {
         if (e is ConsoleEvents.SessionEnded)
-            _endedAt = e.Header.At;
+            _endedAt = e.Header.At is { } at ? RetentionDeadline.EndedAt(at, Context.System.Scheduler.Now) : null;
         else
             _endedAt = null;
     }
@@ -348,7 +348,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             Timers.Cancel(nameof(RetentionExpired));
             return;
         }
-        var remaining = endedAt + _lifecycle.EndedRetention - Context.System.Scheduler.Now;
+        var remaining = RetentionDeadline.Of(endedAt, _lifecycle.EndedRetention) - Context.System.Scheduler.Now;
         Timers.StartSingleTimer(nameof(RetentionExpired), new RetentionExpired(), remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
     }
 

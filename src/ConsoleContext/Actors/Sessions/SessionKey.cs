@@ -22,7 +22,7 @@ public readonly record struct SessionKey(string Tenant, string SessionId)
     public string EntityId => IsDefaultTenant ? SessionId : Tenant + EntitySeparator + SessionId;
 
     /// <summary>The session actor's name: the entity id percent-encoded, so any id gives a valid actor name.</summary>
-    public string ActorName => Uri.EscapeDataString(EntityId);
+    public string ActorName => ActorNames.Encode(EntityId);
 
     private bool IsDefaultTenant => Tenant == DefaultTenant;
 
@@ -34,7 +34,7 @@ public readonly record struct SessionKey(string Tenant, string SessionId)
     }
 
     /// <summary>The inverse of <see cref="ActorName"/>.</summary>
-    public static SessionKey FromActorName(string actorName) => FromEntityId(Uri.UnescapeDataString(actorName));
+    public static SessionKey FromActorName(string actorName) => FromEntityId(ActorNames.Decode(actorName));
 
     /// <summary><c>{journalScope}session-{sessionId}</c> in the default tenant, <c>{journalScope}tenant-{tenant}/session-{sessionId}</c> in others.</summary>
     public string PersistenceId(string journalScope) =>

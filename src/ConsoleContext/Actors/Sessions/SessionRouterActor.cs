@@ -51,6 +51,18 @@ public sealed class SessionRouterActor : ReceiveActor
             rules, callIndex ?? ActorRefs.Nobody, lifecycle ?? SessionLifecycleSettings.Default, scope, endedSessions ?? ActorRefs.Nobody));
     }
 
+    /// <summary>
+    /// A fault inside one session concerns that session alone (one-for-one): the session actor resumes with its
+    /// subscribers and tabs, its ownership child having recorded everything it answered; one that cannot even start
+    /// is stopped, and its next message starts it afresh from the journal. The router and every other session, with
+    /// their decision streams, carry on untouched.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(fault => fault switch
+    {
+        ActorInitializationException or ActorKilledException or DeathPactException => Directive.Stop,
+        _ => Directive.Resume,
+    });
+
     private void Route(ISessionMessage message)
     {
         var entityId = _extractor.EntityId(message)!;
