@@ -92,7 +92,7 @@ public static class NativeEnvelopeMapper
             var (e, error) = context.Parts[k];
             if (e is null)
             {
-                items.Add(new NativeItem(null, Decision.Rejected(id, sessionId, source, Reasons.InvalidEvent, error!)));
+                items.Add(new NativeItem(null, Decision.Rejected(id, sessionId, source, Reasons.InvalidEvent, error!, consoleId)));
                 continue;
             }
             foreach (var (field, value) in header)
@@ -102,7 +102,11 @@ public static class NativeEnvelopeMapper
                 e[field] = value?.DeepClone();
             }
             if (k > 0)
+            {
                 e["eventId"] = id;
+                // Every event of one line holds the line's one position in its stream (spec §6).
+                e["part"] = k;
+            }
             items.Add(new NativeItem(e, null));
         }
         return new NativeMapping(items, false);

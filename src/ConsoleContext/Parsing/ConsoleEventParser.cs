@@ -73,7 +73,7 @@ public static class ConsoleEventParser
         var type = RequiredString(e, "type", null);
         var consoleId = OptionalKey(e, "consoleId");
         var streamId = OptionalKey(e, "streamId");
-        var header = new EventHeader(eventId, sessionId, ReadSeq(e), ReadAt(e), consoleId, streamId);
+        var header = new EventHeader(eventId, sessionId, ReadSeq(e), ReadAt(e), consoleId, streamId, ReadPart(e));
 
         return type switch
         {
@@ -189,6 +189,19 @@ public static class ConsoleEventParser
             throw Invalid(value.GetRawText().StartsWith('-') ? "seq must be an integer >= 1" : "seq must be at most 9223372036854775807 (2^63-1)");
         return seq >= 1 ? seq : throw Invalid("seq must be an integer >= 1");
     }
+
+    /// <summary>The tracker's own field for the k-th event of a native line (EventHeader.Part); absent means 0.</summary>
+    private static int ReadPart(JsonElement e)
+    {
+        if (!TryGetPresent(e, "part", out var value))
+            return 0;
+        if (!IsInteger(value) || !value.TryGetInt32(out var part) || part is < 1 or > MaxPart)
+            throw Invalid($"part must be an integer from 1 to {MaxPart}");
+        return part;
+    }
+
+    /// <summary>The most canonical events one native line may map to after its first (spec §6 legs).</summary>
+    public const int MaxPart = 999;
 
     private static DateTimeOffset? ReadAt(JsonElement e)
     {

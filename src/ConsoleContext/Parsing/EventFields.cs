@@ -10,7 +10,7 @@ namespace ConsoleContext.Parsing;
 public static class EventFields
 {
     /// <summary>Fields every event may carry.</summary>
-    public static readonly IReadOnlyList<string> Common = ["eventId", "sessionId", "type", "consoleId", "streamId", "seq", "at"];
+    public static readonly IReadOnlyList<string> Common = ["eventId", "sessionId", "type", "consoleId", "streamId", "seq", "at", "part"];
 
     private static readonly string[] RecordFields = ["recordId", "accountId", "contactId", "objectType", "recordName"];
     private static readonly string[] StartFields = ["callType", "phoneNumber", "recordId", "objectType", "recordName", "tabId", "parentCallId", "replayed"];

@@ -23,6 +23,8 @@ public static class ConsoleEventJson
             Optional(w, "streamId", e.Header.StreamId);
             if (e.Header.Seq is { } seq)
                 w.WriteNumber("seq", seq);
+            if (e.Header.Part > 0)
+                w.WriteNumber("part", e.Header.Part);
             if (e.Header.At is { } at)
                 w.WriteString("at", at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
             WriteFields(w, e);

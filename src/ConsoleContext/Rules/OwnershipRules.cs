@@ -27,7 +27,8 @@ public class OwnershipRules(OwnershipSettings settings)
         var stream = e.Header.StreamId ?? string.Empty;
         if (state.HasSeen(e.EventId))
             return Unchanged(state, e, console, Outcomes.Duplicate, arrivedAt);
-        if (e.Header.Seq is { } seq && state.SeqMarkOf(stream) is { } mark && seq <= mark)
+        // The later events of one native line share its position: stale only below it (spec §6).
+        if (e.Header.Seq is { } seq && state.SeqMarkOf(stream) is { } mark && (seq < mark || (seq == mark && e.Header.Part == 0)))
             return Unchanged(state, e, console, Outcomes.Stale, arrivedAt);
 
         var tick = state.Clock + 1;

@@ -46,7 +46,7 @@ internal static class Envelopes
     public static string Body(JsonObject e)
     {
         var copy = (JsonObject)e.DeepClone();
-        foreach (var field in new[] { "eventId", "sessionId", "consoleId", "streamId", "seq", "at" })
+        foreach (var field in new[] { "eventId", "sessionId", "consoleId", "streamId", "seq", "at", "part" })
             copy.Remove(field);
         return copy.ToJsonString(Readable);
     }

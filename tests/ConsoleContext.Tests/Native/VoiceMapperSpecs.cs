@@ -151,6 +151,8 @@ public sealed class VoiceMapperSpecs
         ], Bodies(mapping));
         Assert.Equal(["e1", "e1#1", "e1#2"], mapping.Items.Select(i => i.Decision?.EventId ?? (string)i.Event!["eventId"]!));
         Assert.All(mapping.Items.Where(i => i.Event is not null), i => Assert.Equal(7, (int)i.Event!["seq"]!));
+        // The legs after the first share the line's position: part k, never stale against the first (spec §6).
+        Assert.Equal([null, 2], mapping.Items.Where(i => i.Event is not null).Select(i => (int?)i.Event!["part"]));
         Assert.Equal("""{"type":"callEnded","callId":"c-3"}""", Single(Envelope("scv.HANGUP", """{"call":{"callId":"c-3"}}""")));
     }
 
