@@ -93,6 +93,12 @@ public static class ApiReference
         schema.Required = new HashSet<string> { "eventId", "sessionId", "type" };
         if (schema.Properties is { } properties && properties.TryGetValue("type", out var typeProperty) && typeProperty is OpenApiSchema type)
             type.Enum = [.. EventTypeNames.Select(n => (JsonNode)JsonValue.Create(n))];
+        // at, number and phoneNumber also come as JSON integers (epoch milliseconds; digits), as documented bridges send them.
+        foreach (var name in new[] { "at", "number", "phoneNumber" })
+        {
+            if (schema.Properties is { } props && props.TryGetValue(name, out var property) && property is OpenApiSchema field)
+                field.Type = JsonSchemaType.String | JsonSchemaType.Integer | JsonSchemaType.Null;
+        }
         schema.Examples = [Samples.Events[0].DeepClone()];
     }
 
