@@ -32,23 +32,12 @@ public static class EventsEndpoints
 
     private static async Task<IResult> PostEvents(HttpContext context, SessionGateway gateway, IOptions<LimitsOptions> limits, CancellationToken ct)
     {
-        JsonDocument body;
-        try
-        {
-            body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: ct);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.BadRequest($"the body is not valid JSON: {ex.Message}");
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problems.TooLarge($"the body is larger than {limits.Value.MaxRequestBodyBytes} bytes");
-        }
-
+        var (body, problem) = await JsonRequestBody.ReadAsync(context, limits.Value, ct);
+        if (problem is not null)
+            return problem;
         using (body)
         {
-            var root = body.RootElement;
+            var root = body!.RootElement;
             if (BridgeSessionGuard.RefuseOtherSessions(context, root) is { } refused)
                 return refused;
             var started = Stopwatch.GetTimestamp();
@@ -70,9 +59,9 @@ public static class EventsEndpoints
                 ApiMetrics.Decided(context, decisions, started);
                 return Results.Json(decisions, DecisionJson.Options);
             }
-            catch (Exception ex) when (Problems.FromSessionFailure(context, ex) is { } problem)
+            catch (Exception ex) when (Problems.FromSessionFailure(context, ex) is { } failure)
             {
-                return problem;
+                return failure;
             }
         }
     }
