@@ -10,10 +10,19 @@ namespace ConsoleContext.Protocol;
 /// </summary>
 public static class ConsoleEventJson
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = DecisionJson.Options.Encoder };
+
     public static string Write(ConsoleEvent e)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = DecisionJson.Options.Encoder }))
+        Write(buffer, e);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes the event's tape line (without a line break) as UTF-8 straight into <paramref name="output"/>.</summary>
+    public static void Write(System.Buffers.IBufferWriter<byte> output, ConsoleEvent e)
+    {
+        using (var w = new Utf8JsonWriter(output, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("eventId", e.EventId);
@@ -30,7 +39,6 @@ public static class ConsoleEventJson
             WriteFields(w, e);
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void WriteFields(Utf8JsonWriter w, ConsoleEvent e)

@@ -50,7 +50,7 @@ public static class BridgeTokenEndpoints
                 && (ttlValue.ValueKind != JsonValueKind.Number || !ttlValue.TryGetInt32(out ttl)
                     || ttl is < BridgeTokens.MinTtlSeconds or > BridgeTokens.MaxTtlSeconds))
                 return Problems.BadRequest($"ttlSeconds must be an integer from {BridgeTokens.MinTtlSeconds} to {BridgeTokens.MaxTtlSeconds}");
-            var (token, expiresAt) = tokens.Mint(session.GetString()!, TimeSpan.FromSeconds(ttl));
+            var (token, expiresAt) = tokens.Mint(session.GetString()!, TimeSpan.FromSeconds(ttl), context.Tenant());
             return Results.Ok(new BridgeTokenResponse(token, expiresAt));
         }
     }

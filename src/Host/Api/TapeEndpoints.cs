@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using Akka.Actor;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
@@ -40,6 +40,8 @@ public static class TapeEndpoints
             .SelectMany(envelope => JournalDecisions.EventsOf(envelope.Event))
             .RunAsAsyncEnumerable(system.Materializer());
 
+    private const int FlushEveryLines = 32;
+
     private static async Task ExportTape(string sessionId, HttpContext context, ActorSystem system)
     {
         if (PathIds.SessionIdProblem(sessionId) is { } problem)
@@ -60,9 +62,21 @@ public static class TapeEndpoints
                 return;
             }
             context.Response.ContentType = ContentType;
+            var body = context.Response.BodyWriter;
+            var unflushed = 0;
             do
-                await context.Response.BodyWriter.WriteAsync(Encoding.UTF8.GetBytes(ConsoleEventJson.Write(tape.Current) + "\n"), ct);
+            {
+                // Straight into the response's buffers (no string per line), flushed every few lines so it never holds many.
+                ConsoleEventJson.Write(body, tape.Current);
+                body.Write("\n"u8);
+                if (++unflushed == FlushEveryLines)
+                {
+                    await body.FlushAsync(ct);
+                    unflushed = 0;
+                }
+            }
             while (await tape.MoveNextAsync());
+            await body.FlushAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -48,8 +48,19 @@ public static class CommandLine
         }
     }
 
+    /// <summary>True when <c>--help</c> or <c>-h</c> stands anywhere among <paramref name="args"/> (the help wins over the rest).</summary>
+    public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
+
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
+        // --help and --version anywhere (after settings or options too) answer without starting anything.
+        if (args is not ["replay" or "simulate" or "help", ..])
+        {
+            if (AsksForHelp(args))
+                args = ["--help"];
+            else if (args.Contains("--version"))
+                args = ["--version"];
+        }
         switch (args)
         {
             case ["help" or "--help" or "-h"]:

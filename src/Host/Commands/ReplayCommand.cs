@@ -21,7 +21,7 @@ public static class ReplayCommand
     public const string StandardInput = "-";
 
     public const string Usage = """
-        usage: replay TAPE [--expect FILE.decisions.jsonl]
+        usage: replay TAPE|- [--expect FILE.decisions.jsonl]
           TAPE     a JSONL tape, one console event a line (docs/ownership.md); - reads standard input
           --expect compare each decision with the same line of FILE as JSON values (key order and spacing do not
                    matter); print the first difference (tape line, eventId, expected, actual) and exit 1, or exit 0
@@ -35,7 +35,7 @@ public static class ReplayCommand
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        if (args is ["--help"] or ["-h"])
+        if (CommandLine.AsksForHelp(args))
         {
             await stdout.WriteLineAsync(Usage);
             return ExitOk;

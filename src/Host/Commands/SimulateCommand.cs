@@ -11,7 +11,7 @@ public static class SimulateCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args is ["--help"] or ["-h"])
+        if (CommandLine.AsksForHelp(args))
         {
             await stdout.WriteLineAsync(SimulationOptions.Usage);
             return ExitOk;
@@ -19,8 +19,7 @@ public static class SimulateCommand
         var options = SimulationOptions.Parse(args, out var error);
         if (options is null)
         {
-            await stderr.WriteLineAsync($"simulate: {error}");
-            await stderr.WriteLineAsync(SimulationOptions.Usage);
+            await stderr.WriteLineAsync($"simulate: {error} (simulate --help)");
             return ExitUsage;
         }
 

@@ -52,8 +52,9 @@ public sealed class BridgeTokens
         return new BridgeTokens(File.Exists(file) ? ReadKey(file) : WriteKey(file), clock ?? TimeProvider.System);
     }
 
-    /// <summary>A token for <paramref name="sessionId"/> valid for <paramref name="ttl"/> from now (whole seconds).</summary>
-    public (string Token, DateTimeOffset ExpiresAt) Mint(string sessionId, TimeSpan ttl)
+    /// <summary>A token for <paramref name="sessionId"/> of <paramref name="tenant"/> valid for <paramref name="ttl"/> from now (whole seconds).</summary>
+    /// <param name="tenant">The tenant of the key that asks for the token: the token's events go to that tenant's session.</param>
+    public (string Token, DateTimeOffset ExpiresAt) Mint(string sessionId, TimeSpan ttl, string tenant = DefaultTenant)
     {
         var now = _clock.GetUtcNow();
         var expires = DateTimeOffset.FromUnixTimeSeconds((now + ttl).ToUnixTimeSeconds());
@@ -67,7 +68,7 @@ public sealed class BridgeTokens
             Subject = new ClaimsIdentity([
                 new Claim(JwtRegisteredClaimNames.Sub, sessionId),
                 new Claim(SessionClaim, sessionId),
-                new Claim(TenantClaim, DefaultTenant),
+                new Claim(TenantClaim, tenant),
                 new Claim(RoleClaim, Role),
             ]),
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),

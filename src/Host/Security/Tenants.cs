@@ -25,8 +25,8 @@ public static class Tenants
         if (string.IsNullOrWhiteSpace(tenant))
             return SessionKey.DefaultTenant;
         if (!ConsoleEventParser.IsValidSessionId(tenant))
-            throw new InvalidOperationException(
-                $"{setting} \"{tenant}\" is not a valid tenant name: it must be 1-128 characters from A-Z, a-z, 0-9 and . _ : @ -");
+            throw new Wiring.StartupException(
+                $"{setting} \"{tenant}\" is not a valid tenant name: it must be 1-128 characters from A-Z, a-z, 0-9 and . _ : @ -; correct the setting");
         return tenant;
     }
 }

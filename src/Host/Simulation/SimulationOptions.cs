@@ -21,7 +21,8 @@ public sealed record SimulationOptions(
 {
     public const string Usage = """
         usage: simulate [--agents N] [--tabs N] [--rate EVENTS_PER_SECOND|max] [--call-share 0..1]
-                        [--duration SECONDS] [--warmup SECONDS] [--journal memory|sqlite] [--window N] [--seed N] [--out DIR]
+                        [--duration SECONDS] [--events-per-agent N] [--warmup SECONDS] [--journal memory|sqlite]
+                        [--window N] [--seed N] [--out DIR]
           --agents      agent sessions driven at once (default 1000)
           --tabs        most tabs (primaries and subtabs) an agent keeps open (default 8)
           --rate        events per second over all agents, or max (default max)
@@ -31,6 +32,7 @@ public sealed record SimulationOptions(
           --journal     memory, or sqlite (a fresh WAL file in a temp directory; durable before each answer)
           --window      events each agent may have in flight (default 2)
           --events-per-agent N  measure until the agents have sent N events each (warm-up included) instead of for --duration
+          --seed        the agents' random seed (default 42): the same seed plays the same scripts
           --out         write report.md, report.json and latency.svg into DIR
         """;
 
@@ -46,6 +48,11 @@ public sealed record SimulationOptions(
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
+            if (!Options.Contains(name))
+            {
+                error = $"unknown option {name}";
+                return null;
+            }
             if (i + 1 >= args.Count)
             {
                 error = $"{name} needs a value";
@@ -78,6 +85,9 @@ public sealed record SimulationOptions(
         }
         return options;
     }
+
+    private static readonly string[] Options =
+        ["--agents", "--tabs", "--rate", "--call-share", "--duration", "--warmup", "--journal", "--window", "--events-per-agent", "--seed", "--out"];
 
     private static T Positive<T>(T value) where T : System.Numerics.INumber<T> =>
         value > T.Zero ? value : throw new FormatException("must be positive");

@@ -26,6 +26,9 @@ public static class TrackerWiring
             logger.MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                // The request log already has one line per request, 401 and 403 included; the handler's own
+                // "was not authenticated / was challenged / was forbidden" lines would repeat it.
+                .MinimumLevel.Override(typeof(Security.ApiKeyAuthenticationHandler).FullName!, LogEventLevel.Warning)
                 .Enrich.FromLogContext()
                 .Enrich.With<PhoneNumberMaskingEnricher>()
                 // ServeCommand reports a failed start as one line (the stack trace only with --verbose).

@@ -78,11 +78,38 @@ public sealed class CommandLineSpecs : IDisposable
     }
 
     [Theory]
+    [InlineData("simulate", "--bogus", "unknown option --bogus")]
+    [InlineData("simulate", "--agents", "--agents needs a value")]
+    public async Task Simulate_refuses_an_unknown_or_incomplete_option_with_one_line_and_exit_2(string command, string arg, string expected)
+    {
+        var (exit, stdout, stderr) = await Run([command, arg]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        AssertOneLine(stderr);
+        Assert.Contains(expected, stderr);
+    }
+
+    [Theory]
+    [InlineData("--urls=http://127.0.0.1:1", "--help")]
+    [InlineData("--verbose", "-h")]
+    public async Task Help_and_version_answer_after_settings_too(string setting, string flag)
+    {
+        var (exit, stdout, _) = await Run([setting, flag]);
+        Assert.Equal(0, exit);
+        Assert.Contains("Usage:", stdout);
+
+        (exit, stdout, _) = await Run([setting, "--version"]);
+        Assert.Equal(0, exit);
+        Assert.StartsWith("ConsoleContext ", stdout);
+    }
+
+    [Theory]
     [InlineData("replay", "usage: replay TAPE")]
     [InlineData("simulate", "--agents")]
     public async Task Every_command_has_help(string command, string expected)
     {
-        foreach (var args in new[] { new[] { command, "--help" }, [command, "-h"], ["help", command] })
+        foreach (var args in new[] { new[] { command, "--help" }, [command, "-h"], ["help", command], [command, "x.jsonl", "--help"], [command, "--agents", "3", "--help"] })
         {
             var (exit, stdout, _) = await Run(args);
             Assert.Equal(0, exit);

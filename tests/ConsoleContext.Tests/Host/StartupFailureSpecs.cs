@@ -88,6 +88,17 @@ public sealed class StartupFailureSpecs : IDisposable
     }
 
     [Fact]
+    public async Task An_invalid_tenant_name_is_named()
+    {
+        var (exit, stderr) = await Serve($"--Storage:DataDirectory={_dir.Path}",
+            "--Security:ApiKeys:0:Key=k1", "--Security:ApiKeys:0:Roles:0=ingest", "--Security:ApiKeys:0:Tenant=acme/corp");
+
+        Assert.Equal(2, exit);
+        AssertOneLineNaming(stderr, "\"acme/corp\" is not a valid tenant name", "Tenant");
+        Assert.DoesNotContain("Exception", stderr);
+    }
+
+    [Fact]
     public async Task A_setting_that_is_not_a_number_is_named()
     {
         var (exit, stderr) = await Serve($"--Storage:DataDirectory={_dir.Path}", "--Limits:Burst=lots");

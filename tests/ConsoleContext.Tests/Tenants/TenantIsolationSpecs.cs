@@ -34,6 +34,26 @@ public sealed class TenantIsolationSpecs
         $$"""{"eventId":"{{eventId}}","sessionId":"{{sessionId}}","type":"tabCreated","tabId":"{{tabId}}"}""";
 
     [Fact]
+    public async Task A_bridge_token_belongs_to_the_tenant_of_the_key_that_minted_it()
+    {
+        await using var host = await RunningHost.StartAsync(settings: TenantKeys);
+        using var acme = host.Client(AcmeIngest);
+        var minted = await acme.PostAsync("/v1/bridge-tokens",
+            new StringContent("""{"sessionId":"shared-agent","ttlSeconds":600}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, minted.StatusCode);
+        var token = (string)JsonNode.Parse(await minted.Content.ReadAsStringAsync())!["token"]!;
+
+        using var bridge = host.Client(token);
+        await bridge.PostEventsAsync(TabCreated("b1", "shared-agent", "acme-tab"));
+
+        using var acmeQuery = host.Client(AcmeQuery);
+        var snapshot = JsonNode.Parse(await acmeQuery.GetStringAsync("/v1/sessions/shared-agent"))!;
+        Assert.Equal("acme-tab", (string)snapshot["consoles"]![0]!["tabs"]![0]!["tabId"]!);
+        using var defaultQuery = host.Client(RunningHost.QueryKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await defaultQuery.GetAsync("/v1/sessions/shared-agent")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_tenant_never_sees_another_tenants_sessions_calls_or_tapes()
     {
         await using var host = await RunningHost.StartAsync(settings: TenantKeys);
@@ -156,7 +176,7 @@ public sealed class TenantIsolationSpecs
     [Fact]
     public void A_key_with_an_invalid_tenant_name_stops_the_start_naming_the_setting()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => TrackerApp.Create([
+        var error = Assert.Throws<ConsoleContext.Host.Wiring.StartupException>(() => TrackerApp.Create([
             "--urls=http://127.0.0.1:0", $"--Storage:DataDirectory={RunningHost.NewDataDirectory()}",
             "--Security:ApiKeys:0:Key=k", "--Security:ApiKeys:0:Roles:0=query", "--Security:ApiKeys:0:Tenant=no/slashes",
         ]));
