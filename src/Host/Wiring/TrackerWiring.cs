@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using ConsoleContext.Actors.Health;
 using ConsoleContext.Hosting;
 using ConsoleContext.Host.Logging;
 using ConsoleContext.Rules;
@@ -56,6 +57,8 @@ public static class TrackerWiring
                 var storage = StorageSettings.From(builder.Configuration);
                 storage.Prepare();
                 akka.AddConsoleContextSqlPersistence(storage.Provider, storage.ConnectionString);
+                akka.WithActors((system, registry) =>
+                    registry.Register<JournalProbeActor>(system.ActorOf(JournalProbeActor.Props(storage.ProbePersistenceId), "journal-probe")));
             }
         });
         return builder;
