@@ -23,6 +23,16 @@ public static class SessionCommands
         public ActivityContext Trace { get; init; }
     }
 
+    /// <summary>
+    /// How a session is stopped (passivation, or a shard handing its sessions off): sent by the session's parent behind what
+    /// it already routed there; the session answers all of that (journal writes and call-directory confirmations included)
+    /// and then stops. The parent holds what arrives meanwhile for the next incarnation.
+    /// </summary>
+    public sealed record StopWhenSettled
+    {
+        public static StopWhenSettled Instance { get; } = new();
+    }
+
     public sealed record BatchDecided(IReadOnlyList<Decision> Decisions);
 
     /// <summary>From now on, send every decision of the session to <paramref name="Subscriber"/> (until it stops or unsubscribes).</summary>
