@@ -3,6 +3,8 @@ using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
 using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using ConsoleContext.Messaging;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
 using ConsoleContext.Actors.Calls;
@@ -32,6 +34,23 @@ public static class ConsoleContextCluster
     public static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(7);
 
     /// <summary>
+    /// Every message that crosses nodes through <see cref="ClusterMessageSerializer"/>, one binding per type, and
+    /// <see cref="StrictFallbackSerializer"/> for <c>System.Object</c>: no reflection fallback.
+    /// </summary>
+    public static Config WireSerialization => ConfigurationFactory.ParseString($$"""
+        akka.actor {
+          serializers {
+            cluster-messages = "{{typeof(ClusterMessageSerializer).AssemblyQualifiedName}}"
+            strict-fallback = "{{typeof(StrictFallbackSerializer).AssemblyQualifiedName}}"
+          }
+          serialization-bindings {
+            "System.Object" = strict-fallback
+            {{string.Join("\n    ", ClusterMessageSerializer.Manifests.Keys.Select(t => $"\"{t.FullName}, {t.Assembly.GetName().Name}\" = cluster-messages"))}}
+          }
+        }
+        """);
+
+    /// <summary>
     /// Sessions on Cluster.Sharding (state store DData, entities not remembered: a session starts with its next message and
     /// recovers from the journal; passivation as the session decides, through the shard, so nothing routed is dropped),
     /// registered under the same key as the local <see cref="SessionRouterActor"/>, so every caller is the same; the call
@@ -40,6 +59,7 @@ public static class ConsoleContextCluster
     public static AkkaConfigurationBuilder AddConsoleContextCluster(this AkkaConfigurationBuilder builder, ClusterNode node, OwnershipSettings? settings = null)
     {
         builder.AddConsoleContextSerialization();
+        builder.AddHocon(WireSerialization, HoconAddMode.Prepend);
         builder.AddHocon($$"""
             akka.cluster.split-brain-resolver.stable-after = {{(int)StableAfter.TotalSeconds}}s
             """, HoconAddMode.Prepend);
