@@ -30,6 +30,7 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
         [typeof(SessionCommands.SubmitBatch)] = "submit-batch.v1",
         [typeof(SessionCommands.BatchDecided)] = "batch-decided.v1",
         [typeof(SessionCommands.SubscribeDecisions)] = "subscribe.v1",
+        [typeof(SessionCommands.Subscribed)] = "subscribed.v1",
         [typeof(SessionCommands.UnsubscribeDecisions)] = "unsubscribe.v1",
         [typeof(SessionQueries.GetSnapshot)] = "get-snapshot.v1",
         [typeof(SessionQueries.GetCall)] = "get-call.v1",

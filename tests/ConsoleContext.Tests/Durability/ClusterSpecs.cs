@@ -61,6 +61,12 @@ public sealed class ClusterSpecs(ITestOutputHelper output) : IAsyncLifetime
         foreach (var node in new[] { b, c })
             Assert.Equal(HttpStatusCode.OK, (await node.Client(QueryKey).GetAsync($"/v1/calls/{call}")).StatusCode);
 
+        // A decision stream per session, served by A: never silent after the kill (it ends, or it carries new decisions).
+        using var streamsStop = new CancellationTokenSource();
+        var streams = Enumerable.Range(0, Sessions).Select(s => $"cl-agent-{s}").ToDictionary(s => s, s => new ConcurrentQueue<string>());
+        var readers = streams.Select(p => ReadStreamAsync(a, p.Key, p.Value, streamsStop.Token)).ToList();
+        await Until(() => Task.FromResult(streams.Values.All(lines => lines.Contains(": subscribed"))), "every decision stream subscribed");
+
         var killedAt = Stopwatch.StartNew();
         b.KillHard();
         await Task.Delay(TimeSpan.FromMilliseconds(500)); // load goes on against the dead node's sessions for a moment
@@ -106,6 +112,14 @@ public sealed class ClusterSpecs(ITestOutputHelper output) : IAsyncLifetime
         foreach (var session in Enumerable.Range(0, Sessions).Select(s => $"cl-agent-{s}"))
             Assert.Contains("\"outcome\"", await ingestA.PostEventsAsync(
                 $"{{\"eventId\":\"{session}-after\",\"sessionId\":\"{session}\",\"type\":\"agentStatusChanged\",\"status\":\"back\"}}"));
+
+        const string Ended = "data: {\"reason\":\"session-stopped\"}";
+        foreach (var (session, lines) in streams)
+            await Until(() => Task.FromResult(lines.Contains(Ended) || lines.Any(l => l.Contains($"\"{session}-after\""))),
+                $"an end event or the new decision on the stream of {session}");
+        output.WriteLine($"decision streams that ended with session-stopped: {streams.Values.Count(lines => lines.Contains(Ended))} of {Sessions}");
+        await streamsStop.CancelAsync();
+        await Task.WhenAll(readers);
     }
 
     private async Task<HostProcess> StartNodeAsync(int port, string seed)
@@ -157,6 +171,23 @@ public sealed class ClusterSpecs(ITestOutputHelper output) : IAsyncLifetime
             if (response.StatusCode != HttpStatusCode.OK)
                 return;
             acknowledged[$"{session}-{n}"] = (session, HostCalls.Canonical(await response.Content.ReadAsStringAsync(CancellationToken.None)));
+        }
+    }
+
+    /// <summary>Reads a session's SSE stream line by line until it ends or the test stops it.</summary>
+    private static async Task ReadStreamAsync(HostProcess node, string session, ConcurrentQueue<string> lines, CancellationToken stop)
+    {
+        using var client = node.Client(QueryKey);
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        try
+        {
+            using var response = await client.GetAsync($"/v1/sessions/{session}/decisions", HttpCompletionOption.ResponseHeadersRead, stop);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop));
+            while (await reader.ReadLineAsync(stop) is { } line)
+                lines.Enqueue(line);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
+        {
         }
     }
 

@@ -81,6 +81,7 @@ public sealed class WireSerializationSpecs() : Akka.TestKit.Xunit2.TestKit(Conso
         samples.Add(await sessions.Ask<SessionCommands.BatchDecided>(batch, SessionAsks.Timeout));
         samples.Add(subscriber.ExpectMsg<StreamedDecision>());
         samples.Add(new SessionCommands.UnsubscribeDecisions(session, subscriber.Ref));
+        samples.Add(new SessionCommands.Subscribed(session));
 
         var getSnapshot = new SessionQueries.GetSnapshot(session);
         samples.Add(getSnapshot);

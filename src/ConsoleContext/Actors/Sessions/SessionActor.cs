@@ -154,6 +154,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         {
             if (_subscribers.Add(s.Subscriber))
                 Context.Watch(s.Subscriber);
+            if (s.WatchSession)
+                s.Subscriber.Tell(new SessionCommands.Subscribed(_sessionId));
             TellSubscribersChanged();
         });
         Receive<SessionCommands.UnsubscribeDecisions>(s =>
