@@ -82,7 +82,7 @@ load() { # session: posts through A until EVENTS or the first answer that is not
 loaders=()
 for s in $(seq 1 "$SESSIONS"); do load "demo-agent-$s" & loaders+=($!); done
 until [ "$(wc -l <"$WORK/acknowledged")" -ge $(( SESSIONS * EVENTS / 3 )) ]; do sleep 0.1; done
-kill -9 "${pids[1]}"
+disown "${pids[1]}"; kill -9 "${pids[1]}"
 killed=$(date +%s.%N)
 echo "kill -9 of node B after $(wc -l <"$WORK/acknowledged") acknowledged events; the load goes on through A"
 wait "${loaders[@]}"

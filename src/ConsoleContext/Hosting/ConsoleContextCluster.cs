@@ -4,6 +4,7 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
+using Akka.Pattern;
 using ConsoleContext.Messaging;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
@@ -32,6 +33,20 @@ public static class ConsoleContextCluster
     /// detector's defaults a killed node's sessions answer on the survivors some 20 s after it died (docs/configuration.md).
     /// </summary>
     public static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(7);
+
+    /// <summary>The first wait before a stopped singleton starts again; it doubles per stop up to <see cref="MaxBackoff"/>.</summary>
+    public static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest wait before a stopped singleton starts again.</summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A persistent actor stops when the journal refuses a write (or its recovery): under this supervisor it starts again
+    /// after a growing pause (with jitter) and recovers what was recorded, instead of staying stopped until a restart.
+    /// Messages that arrive while it is stopped are dropped; their askers time out and get 503 with Retry-After.
+    /// </summary>
+    public static Props RestartedWithBackoff(Props child, string childName) =>
+        BackoffSupervisor.Props(Backoff.OnStop(child, childName, MinBackoff, MaxBackoff, 0.2, maxNrOfRetries: -1));
 
     /// <summary>
     /// Every message that crosses nodes through <see cref="ClusterMessageSerializer"/>, one binding per type, and
@@ -85,9 +100,11 @@ public static class ConsoleContextCluster
             return builder.WithShardRegionProxy<SessionRouterActor>(SessionsRegion, SessionsRole, extractor);
         }
 
-        builder.WithSingleton<CallIndexActor>("calls", (_, _, _) => CallIndexActor.Props(), new ClusterSingletonOptions { Role = SessionsRole });
-        builder.WithSingleton<EndedSessionsActor>("ended-sessions", (system, _, _) =>
-            EndedSessionsActor.Props(SessionLifecycleSettings.FromConfig(system.Settings.Config), SessionsRegion), new ClusterSingletonOptions { Role = SessionsRole });
+        builder.WithSingleton<CallIndexActor>("calls", (_, _, _) => RestartedWithBackoff(CallIndexActor.Props(), "directory"),
+            new ClusterSingletonOptions { Role = SessionsRole });
+        builder.WithSingleton<EndedSessionsActor>("ended-sessions", (system, _, _) => RestartedWithBackoff(
+            EndedSessionsActor.Props(SessionLifecycleSettings.FromConfig(system.Settings.Config), SessionsRegion), "registry"),
+            new ClusterSingletonOptions { Role = SessionsRole });
         return builder.WithShardRegion<SessionRouterActor>(SessionsRegion, (system, registry, _) =>
         {
             var config = system.Settings.Config;
