@@ -43,10 +43,14 @@ public static class ConsoleContextCluster
     /// <summary>
     /// A persistent actor stops when the journal refuses a write (or its recovery): under this supervisor it starts again
     /// after a growing pause (with jitter) and recovers what was recorded, instead of staying stopped until a restart.
-    /// Messages that arrive while it is stopped are dropped; their askers time out and get 503 with Retry-After.
+    /// Messages that arrive while it is stopped get <paramref name="replyWhileStopped"/> at once when given, else are dropped
+    /// (their askers time out).
     /// </summary>
-    public static Props RestartedWithBackoff(Props child, string childName) =>
-        BackoffSupervisor.Props(Backoff.OnStop(child, childName, MinBackoff, MaxBackoff, 0.2, maxNrOfRetries: -1));
+    public static Props RestartedWithBackoff(Props child, string childName, object? replyWhileStopped = null)
+    {
+        var options = Backoff.OnStop(child, childName, MinBackoff, MaxBackoff, 0.2, maxNrOfRetries: -1);
+        return BackoffSupervisor.Props(replyWhileStopped is null ? options : options.WithReplyWhileStopped(replyWhileStopped));
+    }
 
     /// <summary>
     /// Every message that crosses nodes through <see cref="ClusterMessageSerializer"/>, one binding per type, and
@@ -100,7 +104,7 @@ public static class ConsoleContextCluster
             return builder.WithShardRegionProxy<SessionRouterActor>(SessionsRegion, SessionsRole, extractor);
         }
 
-        builder.WithSingleton<CallIndexActor>("calls", (_, _, _) => RestartedWithBackoff(CallIndexActor.Props(), "directory"),
+        builder.WithSingleton<CallIndexActor>("calls", (_, _, _) => RestartedWithBackoff(CallIndexActor.Props(), "directory", new CallIndexMessages.Restarting()),
             new ClusterSingletonOptions { Role = SessionsRole });
         builder.WithSingleton<EndedSessionsActor>("ended-sessions", (system, _, _) => RestartedWithBackoff(
             EndedSessionsActor.Props(SessionLifecycleSettings.FromConfig(system.Settings.Config), SessionsRegion), "registry"),

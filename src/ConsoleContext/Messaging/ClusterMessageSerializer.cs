@@ -45,6 +45,7 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
         [typeof(CallIndexMessages.Recorded)] = "call-recorded.v1",
         [typeof(CallIndexMessages.Locate)] = "call-locate.v1",
         [typeof(CallIndexMessages.CallLocation)] = "call-location.v1",
+        [typeof(CallIndexMessages.Restarting)] = "call-directory-restarting.v1",
     };
 
     private readonly Dictionary<string, Type> _types = Manifests.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

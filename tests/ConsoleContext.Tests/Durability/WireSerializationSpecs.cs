@@ -99,6 +99,7 @@ public sealed class WireSerializationSpecs() : Akka.TestKit.Xunit2.TestKit(Conso
         samples.Add(new CallIndexMessages.CallLocation("call-42", session));
         samples.Add(new CallIndexMessages.CallLocation("call-43", null));
         samples.Add(new CallIndexMessages.Recorded("call-42"));
+        samples.Add(new CallIndexMessages.Restarting());
         return samples;
     }
 }
