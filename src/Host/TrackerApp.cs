@@ -83,7 +83,9 @@ public static class TrackerApp
                     $"this API key is limited to {limits.PermitsPerSecond} requests per second (burst {limits.Burst}); retry after the Retry-After seconds"));
             };
         });
-        builder.Services.AddHealthChecks().AddCheck<ActorSystemHealthCheck>("actor-system", tags: ["ready"]);
+        builder.Services.AddSingleton<JournalHealthCheck>();
+        builder.Services.AddHealthChecks().AddCheck<ActorSystemHealthCheck>("actor-system", tags: ["ready"])
+            .AddCheck<JournalHealthCheck>("journal", tags: ["ready"]);
         builder.Services.AddApiReference();
 
         var app = builder.Build();

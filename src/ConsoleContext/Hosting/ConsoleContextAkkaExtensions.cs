@@ -20,8 +20,7 @@ public static class ConsoleContextAkkaExtensions
     /// </summary>
     public static AkkaConfigurationBuilder AddConsoleContext(this AkkaConfigurationBuilder builder, OwnershipSettings? settings = null)
     {
-        builder.AddHocon(ConsoleContextConfig.Serialization, HoconAddMode.Prepend);
-        builder.AddHocon(ConsoleContextConfig.InMemoryPersistence, HoconAddMode.Append);
+        builder.AddConsoleContextSerialization();
         return builder.WithActors((system, registry) =>
         {
             var config = system.Settings.Config;
@@ -36,6 +35,13 @@ public static class ConsoleContextAkkaExtensions
             registry.Register<EndedSessionsActor>(endedSessions);
             registry.Register<SessionRouterActor>(sessions);
         });
+    }
+
+    /// <summary>Binds the persisted types to their serializer; the in-memory journal unless another is configured.</summary>
+    public static AkkaConfigurationBuilder AddConsoleContextSerialization(this AkkaConfigurationBuilder builder)
+    {
+        builder.AddHocon(ConsoleContextConfig.Serialization, HoconAddMode.Prepend);
+        return builder.AddHocon(ConsoleContextConfig.InMemoryPersistence, HoconAddMode.Append);
     }
 
     /// <summary>Journal and snapshots in a SQL database through Akka.Persistence.Sql (SQLite by default in the Host).</summary>

@@ -35,14 +35,26 @@ public static class ConsoleContextConfig
     {
         var cs = Quote(connectionString);
         var provider = Quote(providerName);
+        // SQLite has one writer: more parallel batches only queue on its lock. A server database takes several at once
+        // (Npgsql pools 100 connections by default; 8 writers per node leave room for three nodes and the queries).
+        var (parallelism, batchSize) = IsServerDatabase(providerName) ? (ServerWriteParallelism, ServerWriteBatchSize) : (3, 100);
         return ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.plugin = "akka.persistence.journal.sql"
-            akka.persistence.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, auto-initialize = on }
+            akka.persistence.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, auto-initialize = on, parallelism = {{parallelism}}, batch-size = {{batchSize}} }
             akka.persistence.query.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, write-plugin = "akka.persistence.journal.sql", max-buffer-size = {{QueryBufferRows}} }
             akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
             akka.persistence.snapshot-store.sql { connection-string = {{cs}}, provider-name = {{provider}}, auto-initialize = on }
             """);
     }
+
+    /// <summary>Concurrent journal write batches per node on a server database (PostgreSQL).</summary>
+    public const int ServerWriteParallelism = 8;
+
+    /// <summary>Journal rows per write batch on a server database (PostgreSQL).</summary>
+    public const int ServerWriteBatchSize = 200;
+
+    /// <summary>True for a provider other than SQLite (a database server shared by the nodes of a cluster).</summary>
+    public static bool IsServerDatabase(string providerName) => !providerName.StartsWith("SQLite", StringComparison.OrdinalIgnoreCase);
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

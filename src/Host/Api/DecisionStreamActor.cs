@@ -35,6 +35,10 @@ public sealed class DecisionStreamActor : ReceiveActor, IWithTimers
                 Offer(decision);
         });
         Receive<RetryGap>(_ => FlushGap());
+        // A session stream's session: when it stops (its node died, it was handed off or deleted), the stream ends
+        // (the response writes event: end) and the client reconnects with its Last-Event-ID to wherever it lives now.
+        Receive<SessionCommands.Subscribed>(_ => Context.Watch(Sender));
+        Receive<Terminated>(_ => _writer.TryComplete());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;

@@ -67,8 +67,13 @@ public sealed class SessionGateway(ActorRegistry registry, IOptions<LimitsOption
     /// <summary>The sessionId (within <paramref name="tenant"/>) that most recently started <paramref name="callId"/>; null when none did.</summary>
     public async Task<string?> LocateCallAsync(string tenant, string callId, CancellationToken cancellationToken)
     {
-        var location = await registry.Get<CallIndexActor>()
-            .Ask<CallIndexMessages.CallLocation>(new CallIndexMessages.Locate(SessionKey.CallKey(tenant, callId)), _timeout, cancellationToken);
-        return location.SessionId;
+        var answer = await registry.Get<CallIndexActor>()
+            .Ask<object>(new CallIndexMessages.Locate(SessionKey.CallKey(tenant, callId)), _timeout, cancellationToken);
+        return answer switch
+        {
+            CallIndexMessages.CallLocation location => location.SessionId,
+            CallIndexMessages.Restarting => throw new CallDirectoryRestartingException(),
+            _ => throw new InvalidOperationException($"the call directory answered {answer.GetType().Name}"),
+        };
     }
 }

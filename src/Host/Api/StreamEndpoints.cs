@@ -49,6 +49,7 @@ public sealed class DecisionStreams(
     IOptions<LimitsOptions> limits,
     IHostApplicationLifetime lifetime)
 {
+    private const string SessionStoppedEnd = "event: end\ndata: {\"reason\":\"session-stopped\"}\n\n";
     private const string ShutdownEnd = "event: end\ndata: {\"reason\":\"shutdown\"}\n\n";
 
     /// <summary>How long a stream waits at shutdown for in-flight writes before it ends anyway (Kestrel's own limit is longer).</summary>
@@ -104,7 +105,7 @@ public sealed class DecisionStreams(
             // sees the headers is streamed, and none falls between the resume and the live stream.
             if (sessionId is not null)
             {
-                gateway.Sessions.Tell(new SessionCommands.SubscribeDecisions(sessionId, subscriber) { Tenant = tenant });
+                gateway.Sessions.Tell(new SessionCommands.SubscribeDecisions(sessionId, subscriber, WatchSession: true) { Tenant = tenant });
                 // The session handles its messages in order: once it answers this, the subscription is in place.
                 await gateway.AskAsync<Queries.SessionSnapshot>(new SessionQueries.GetSnapshot(sessionId) { Tenant = tenant }, ct);
             }
@@ -144,6 +145,8 @@ public sealed class DecisionStreams(
                 if (text is not null)
                     await WriteAsync(context, text, ct);
             }
+            // The reader ends only when the session stopped (DecisionStreamActor): say so rather than fall silent.
+            await WriteAsync(context, SessionStoppedEnd, ct);
         }
         catch (Exception ex) when (!context.Response.HasStarted && Problems.FromSessionFailure(context, ex) is { } failure)
         {

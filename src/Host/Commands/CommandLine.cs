@@ -26,7 +26,7 @@ public static class CommandLine
         Main settings (--Key=value on the command line, Key__Sub=value in the environment, or appsettings.json):
           --urls=http://127.0.0.1:5080             where the service listens
           --Storage:DataDirectory=./data           the SQLite journal and the generated API keys (created 0700)
-          --Storage:Provider=SQLite.MS             or PostgreSQL.15 with --Storage:ConnectionString=...
+          --Storage:Provider=SQLite.MS             or PostgreSQL with --Storage:ConnectionString=...
           --Security:ApiKeys:0:Key=KEY --Security:ApiKeys:0:Roles:0=ingest|query
           --Logging:Format=text|json               log lines on stdout
           --Metrics:Enabled=true                   Prometheus metrics at /metrics

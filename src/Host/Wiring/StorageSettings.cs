@@ -11,6 +11,13 @@ public sealed record StorageSettings(string Provider, string ConnectionString, s
     public const string SqliteProvider = "SQLite.MS";
     public const string DatabaseFileName = "console-context.db";
 
+    /// <summary>
+    /// The journal probe's persistence id (<c>journal-probe-{machine}-{hash of the data directory}</c>): one per node, and
+    /// the same across restarts of that node, so the probe's rows never pile up.
+    /// </summary>
+    public string ProbePersistenceId =>
+        $"journal-probe-{Environment.MachineName}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DataDirectory)))[..16]}";
+
     public bool IsSqlite => Provider.StartsWith("SQLite", StringComparison.OrdinalIgnoreCase);
 
     public static StorageSettings From(IConfiguration configuration)
@@ -60,7 +67,7 @@ public sealed record StorageSettings(string Provider, string ConnectionString, s
         }
         catch (LinqToDB.LinqToDBException ex)
         {
-            throw new StartupException($"unknown storage provider \"{Provider}\" ({ex.Message}); set --Storage:Provider to {SqliteProvider} (the default) or a server database such as PostgreSQL.15", ex);
+            throw new StartupException($"unknown storage provider \"{Provider}\" ({ex.Message}); set --Storage:Provider to {SqliteProvider} (the default) or PostgreSQL (a server database shared by a cluster)", ex);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using ConsoleContext.Actors.Health;
 using ConsoleContext.Hosting;
 using ConsoleContext.Host.Logging;
 using ConsoleContext.Rules;
@@ -17,7 +18,8 @@ public static class TrackerWiring
     public const string ActorSystemName = "console-context";
     private const string HostingFailedToStart = "Hosting failed to start";
 
-    /// <param name="durable">True journals to the configured SQL store (the service); false keeps sessions in memory (replay).</param>
+    /// <param name="durable">True journals to the configured SQL store and joins the cluster (<c>Cluster:*</c>, by default a one-node
+    /// cluster of its own): the service; false keeps sessions in memory under a local router (replay).</param>
     public static IHostApplicationBuilder AddTracker(this IHostApplicationBuilder builder, bool durable, bool logToStandardError = false)
     {
         var jsonLogs = LogFormat(builder.Configuration["Logging:Format"]);
@@ -53,12 +55,16 @@ public static class TrackerWiring
                 setup.ClearLoggers();
                 setup.AddLoggerFactory();
             });
-            akka.AddConsoleContext(Settings(hocon, builder.Configuration));
-            if (durable)
+            if (!durable)
+                akka.AddConsoleContext(Settings(hocon, builder.Configuration));
+            else
             {
+                akka.AddConsoleContextCluster(ClusterSettings.From(builder.Configuration), Settings(hocon, builder.Configuration));
                 var storage = StorageSettings.From(builder.Configuration);
                 storage.Prepare();
                 akka.AddConsoleContextSqlPersistence(storage.Provider, storage.ConnectionString);
+                akka.WithActors((system, registry) =>
+                    registry.Register<JournalProbeActor>(system.ActorOf(JournalProbeActor.Props(storage.ProbePersistenceId), "journal-probe")));
             }
         });
         return builder;

@@ -91,7 +91,7 @@ public sealed class KillNineSpecs(ITestOutputHelper output)
         }
     }
 
-    private static string NextEvent(string session, int n)
+    internal static string NextEvent(string session, int n)
     {
         var id = $"{session}-{n}";
         var tab = $"ctab{n % 5}";

@@ -1,3 +1,4 @@
+using Akka.Cluster.Sharding;
 using Akka.Actor;
 using Akka.Persistence;
 using ConsoleContext.Actors.Retention;
@@ -53,11 +54,32 @@ public sealed class SessionLifecycleSpecs : TrackerTestKit
 
         var session = await Sys.ActorSelection($"/user/router-s/{Session}").ResolveOne(Wait);
         Watch(session);
-        sessions.Tell(new SessionEvents.Passivate(Session));
+        sessions.Tell(new Passivate(SessionCommands.StopWhenSettled.Instance), session);
         ExpectTerminated(session, Wait);
 
         Assert.Equal(SpecEvents.Wire(Recap(before)), SpecEvents.Wire(Recap(await sessions.SnapshotAsync(Session))));
         Assert.Equal("duplicate", (await sessions.SubmitAsync(Scenario()[0])).Outcome);
+    }
+
+    [Fact]
+    public async Task A_passivating_session_answers_what_was_routed_to_it_before_and_while_it_stops()
+    {
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(OwnershipRules.Default), "router-h");
+        var events = Scenario();
+        await sessions.SubmitAsync(events[0]);
+        var session = await Sys.ActorSelection($"/user/router-h/{Session}").ResolveOne(Wait);
+        Watch(session);
+
+        // Routed into the session's mailbox, then the session asks to stop, then more arrive while it stops.
+        var before = events.Skip(1).Take(3).Select(e => sessions.SubmitAsync(e)).ToList();
+        sessions.Tell(new Passivate(SessionCommands.StopWhenSettled.Instance), session);
+        var during = events.Skip(4).Select(e => sessions.SubmitAsync(e)).ToList();
+
+        ExpectTerminated(session, Wait);
+        var decisions = await Task.WhenAll(before.Concat(during));
+        Assert.Equal(events.Skip(1).Select(e => e.Header.EventId), decisions.Select(d => d.EventId));
+        Assert.All(decisions, d => Assert.NotEqual("duplicate", d.Outcome));
+        Assert.Equal(events.Count, (await sessions.SnapshotAsync(Session)).EventsSeen);
     }
 
     [Fact]

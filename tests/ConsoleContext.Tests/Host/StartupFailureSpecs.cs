@@ -31,6 +31,19 @@ public sealed class StartupFailureSpecs : IDisposable
             Assert.Contains(text, stderr);
     }
 
+    [Theory]
+    [InlineData("--Cluster:SeedNodes:0=127.0.0.1:4053", "Cluster:SeedNodes entry \"127.0.0.1:4053\"")]
+    [InlineData("--Cluster:SeedNodes:0=akka.tcp://other-system@127.0.0.1:4053", "akka.tcp://console-context@HOST:PORT")]
+    [InlineData("--Cluster:Port=70000", "Cluster:Port \"70000\"")]
+    [InlineData("--Cluster:Port=lots", "Cluster:Port \"lots\"")]
+    public async Task A_cluster_setting_that_cannot_work_is_named(string setting, string named)
+    {
+        var (exit, stderr) = await Serve($"--Storage:DataDirectory={_dir.Path}", setting);
+
+        Assert.Equal(2, exit);
+        AssertOneLineNaming(stderr, named);
+    }
+
     [Fact]
     public async Task A_data_directory_under_a_file_is_named()
     {

@@ -19,6 +19,12 @@ public static class CallIndexMessages
 
     public sealed record CallLocation(string CallId, string? SessionId);
 
+    /// <summary>
+    /// The answer to any question while the directory is stopped after a refused journal write and waits to start again
+    /// (its backoff supervisor answers for it): the asker fails at once instead of waiting for its timeout.
+    /// </summary>
+    public sealed record Restarting;
+
     /// <summary>The directory's snapshot: call id to session id.</summary>
     public sealed record DirectorySnapshot(IReadOnlyDictionary<string, string> SessionByCall) : IPersistedMessage;
 }

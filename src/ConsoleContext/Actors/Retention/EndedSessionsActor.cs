@@ -16,15 +16,20 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
     public const int SnapshotEvery = 1000;
 
     private sealed record Sweep;
+    private sealed record FindSessionsRegion;
 
     private readonly SessionLifecycleSettings _lifecycle;
+    private readonly string? _sessionsRegion;
     private readonly Dictionary<string, DateTimeOffset> _endedAt = new(StringComparer.Ordinal);
     private IActorRef _sessions = ActorRefs.Nobody;
     private long _changesSinceSnapshot;
 
-    public EndedSessionsActor(SessionLifecycleSettings lifecycle)
+    /// <param name="sessionsRegion">As a cluster singleton: the sessions' shard region to sweep through, found on the node
+    /// the singleton runs on (it moves when that node dies); null when a <see cref="RetentionMessages.SweepThrough"/> names them.</param>
+    public EndedSessionsActor(SessionLifecycleSettings lifecycle, string? sessionsRegion = null)
     {
         _lifecycle = lifecycle;
+        _sessionsRegion = sessionsRegion;
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -46,6 +51,7 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
                 PersistAsync(m, forgotten => Record(() => _endedAt.Remove(forgotten.SessionId)));
         });
         Command<Sweep>(_ => WakeExpired());
+        Command<FindSessionsRegion>(_ => FindRegion());
         Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(_ => { });
         Command<DeleteMessagesSuccess>(_ => { });
@@ -56,7 +62,28 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(SessionLifecycleSettings lifecycle) => Akka.Actor.Props.Create(() => new EndedSessionsActor(lifecycle));
+    public static Props Props(SessionLifecycleSettings lifecycle, string? sessionsRegion = null) =>
+        Akka.Actor.Props.Create(() => new EndedSessionsActor(lifecycle, sessionsRegion));
+
+    protected override void PreStart()
+    {
+        if (_sessionsRegion is not null)
+            Self.Tell(new FindSessionsRegion());
+        base.PreStart();
+    }
+
+    // The singleton starts once its node is Up, normally after the node's shard region; until that region exists, look again each second.
+    private void FindRegion()
+    {
+        try
+        {
+            Self.Tell(new RetentionMessages.SweepThrough(Akka.Cluster.Sharding.ClusterSharding.Get(Context.System).ShardRegion(_sessionsRegion!)));
+        }
+        catch (ArgumentException)
+        {
+            Timers.StartSingleTimer(nameof(FindSessionsRegion), new FindSessionsRegion(), TimeSpan.FromSeconds(1));
+        }
+    }
 
     private void WakeExpired()
     {

@@ -53,6 +53,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private long _eventsSinceSnapshot;
     private DateTimeOffset? _endedAt;
     private bool _hasSubscribers;
+    // Asked to stop (SessionCommands.StopWhenSettled): stops once every answer it owes is sent.
+    private bool _stopping;
     // The trace of the command being handled (see Traced); default when it carries none.
     private System.Diagnostics.ActivityContext _trace;
     private readonly TenantFollowers _tenantFollowers = TenantFollowers.Get(Context.System);
@@ -105,6 +107,12 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Session {SessionId}: deleting old snapshots failed", _state.SessionId));
         Command<RetentionExpired>(_ => DeleteSession());
+        Command<SessionCommands.StopWhenSettled>(_ =>
+        {
+            _stopping = true;
+            ReleaseHeld(all: true);
+            StopIfSettled();
+        });
     }
 
     public override string PersistenceId { get; }
@@ -301,11 +309,19 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             }
             released = true;
         }
+        if (_stopping)
+            StopIfSettled();
         if (!released)
             return;
         if (_endedAt is not null || Timers.IsTimerActive(nameof(RetentionExpired)))
             ScheduleRetention();
         MaybeSnapshot();
+    }
+
+    private void StopIfSettled()
+    {
+        if (_awaiting.Count == 0)
+            Context.Stop(Self);
     }
 
     private void MaybeSnapshot()

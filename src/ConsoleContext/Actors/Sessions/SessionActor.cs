@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using ConsoleContext.Actors.Tabs;
 using ConsoleContext.Persistence;
 using ConsoleContext.Protocol;
@@ -53,7 +54,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         SessionLifecycleSettings lifecycle, string tenant = SessionKey.DefaultTenant) =>
         Akka.Actor.Props.Create(() => new SessionActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle, tenant));
 
-    private string EntityId => new SessionKey(_tenant, _sessionId).EntityId;
+    // The parent (a shard, or the local router) queues StopWhenSettled behind what it already routed here and holds what
+    // arrives meanwhile for the next incarnation: passivation never drops a message.
+    private static void PassivateThroughParent() => Context.Parent.Tell(new Passivate(SessionCommands.StopWhenSettled.Instance));
 
     // A fault in a child must not cost the session its state: the rules never change state on a failed
     // decision, and a tab actor's view stays valid, so the child resumes with the next message.
@@ -98,9 +101,24 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         Receive<ReceiveTimeout>(_ =>
         {
             if (_subscribers.Count == 0)
-                Context.Parent.Tell(new SessionEvents.Passivate(EntityId));
+                PassivateThroughParent();
         });
-        Receive<SessionEvents.Deleted>(_ => Context.Parent.Tell(new SessionEvents.Passivate(EntityId)));
+        Receive<SessionEvents.Deleted>(_ => PassivateThroughParent());
+        Receive<SessionCommands.StopWhenSettled>(stop =>
+        {
+            _ownership.Tell(stop);
+            Become(Stopping);
+        });
+    }
+
+    /// <summary>The ownership actor sends the answers it owes, then stops; the session stops with it.</summary>
+    private void Stopping()
+    {
+        ReceiveTabActivity();
+        Receive<SessionEvents.Decided>(OnDecided);
+        Receive<Terminated>(t => t.ActorRef.Equals(_ownership), _ => Context.Stop(Self));
+        Receive<Terminated>(t => DropSubscriber(t.ActorRef));
+        Receive<ReceiveTimeout>(_ => { });
     }
 
     /// <summary>The journal cannot be read back: every question gets a clear failure; other sessions are unaffected.</summary>
@@ -109,7 +127,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         var failure = new Status.Failure(new SessionUnavailableException(_sessionId, cause.Message, cause));
         Receive<ISessionMessage>(_ => Sender.Tell(failure));
         Receive<Terminated>(t => DropSubscriber(t.ActorRef));
-        Receive<ReceiveTimeout>(_ => Context.Parent.Tell(new SessionEvents.Passivate(EntityId)));
+        Receive<ReceiveTimeout>(_ => PassivateThroughParent());
+        Receive<SessionCommands.StopWhenSettled>(_ => Context.Stop(Self));
     }
 
     private void StartOwnership()
@@ -135,6 +154,8 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         {
             if (_subscribers.Add(s.Subscriber))
                 Context.Watch(s.Subscriber);
+            if (s.WatchSession)
+                s.Subscriber.Tell(new SessionCommands.Subscribed(_sessionId));
             TellSubscribersChanged();
         });
         Receive<SessionCommands.UnsubscribeDecisions>(s =>

@@ -23,10 +23,25 @@ public static class SessionCommands
         public ActivityContext Trace { get; init; }
     }
 
+    /// <summary>
+    /// How a session is stopped (passivation, or a shard handing its sessions off): sent by the session's parent behind what
+    /// it already routed there; the session answers all of that (journal writes and call-directory confirmations included)
+    /// and then stops. The parent holds what arrives meanwhile for the next incarnation.
+    /// </summary>
+    public sealed record StopWhenSettled
+    {
+        public static StopWhenSettled Instance { get; } = new();
+    }
+
     public sealed record BatchDecided(IReadOnlyList<Decision> Decisions);
 
     /// <summary>From now on, send every decision of the session to <paramref name="Subscriber"/> (until it stops or unsubscribes).</summary>
-    public sealed record SubscribeDecisions(string SessionId, IActorRef Subscriber) : TenantMessage, ISessionMessage;
+    /// <param name="WatchSession">True: the session first tells the subscriber <see cref="Subscribed"/>, so it can watch the
+    /// session and learn when it stops (passivated, deleted, or gone with its node) instead of waiting in silence.</param>
+    public sealed record SubscribeDecisions(string SessionId, IActorRef Subscriber, bool WatchSession = false) : TenantMessage, ISessionMessage;
+
+    /// <summary>The session's answer to a <see cref="SubscribeDecisions"/> that asked for it; its sender is the session actor.</summary>
+    public sealed record Subscribed(string SessionId);
 
     public sealed record UnsubscribeDecisions(string SessionId, IActorRef Subscriber) : TenantMessage, ISessionMessage;
 }

@@ -34,10 +34,6 @@ public static class SessionEvents
     /// <summary>The session's journal could not be read back; the session must answer every message with this failure.</summary>
     public sealed record RecoveryFailed(Exception Cause);
 
-    /// <summary>The session has been idle long enough to be stopped; the router stops it and buffers what arrives meanwhile.</summary>
-    /// <param name="SessionId">The session's <see cref="SessionKey.EntityId"/> (the sessionId itself in the default tenant).</param>
-    public sealed record Passivate(string SessionId);
-
     /// <summary>The retention after sessionEnded has passed and the session's journal and snapshots are deleted.</summary>
     public sealed record Deleted(string SessionId);
 }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using ConsoleContext.Persistence;
 using ConsoleContext.Protocol;
 using ConsoleContext.Rules;
@@ -6,9 +7,10 @@ using ConsoleContext.Rules;
 namespace ConsoleContext.Actors.Sessions;
 
 /// <summary>
-/// The single entry point for every session message: finds (or starts) the session's actor by the
-/// id the <see cref="SessionMessageExtractor"/> reads, exactly as a shard region would, and passivates
-/// idle sessions without losing what arrives while one stops.
+/// The local stand-in for the sessions' shard region (replay, simulation in memory, TestKit): finds (or starts) the
+/// session's actor by the id the <see cref="SessionMessageExtractor"/> reads, exactly as a shard region would, and
+/// passivates on a session's <see cref="Passivate"/> as a shard does: the stop message is queued behind what was
+/// already routed to the session, and what arrives while it stops goes to its next incarnation.
 /// </summary>
 public sealed class SessionRouterActor : ReceiveActor
 {
@@ -35,7 +37,7 @@ public sealed class SessionRouterActor : ReceiveActor
         _callIndex = callIndex;
         _lifecycle = lifecycle;
         Receive<ISessionMessage>(Route);
-        Receive<SessionEvents.Passivate>(Passivate);
+        Receive<Passivate>(Passivate);
         Receive<Terminated>(OnTerminated);
     }
 
@@ -85,14 +87,16 @@ public sealed class SessionRouterActor : ReceiveActor
         return session;
     }
 
-    private void Passivate(SessionEvents.Passivate passivate)
+    private void Passivate(Passivate passivate)
     {
-        var key = SessionKey.FromEntityId(passivate.SessionId);
-        var session = Context.Child(key.ActorName);
-        if (session.IsNobody() || _passivating.ContainsKey(key.EntityId))
+        var session = Sender;
+        if (!session.Path.Parent.Equals(Self.Path))
+            return;
+        var key = SessionKey.FromActorName(session.Path.Name);
+        if (_passivating.ContainsKey(key.EntityId))
             return;
         _passivating[key.EntityId] = [];
-        Context.Stop(session);
+        session.Tell(passivate.StopMessage);
     }
 
     private void OnTerminated(Terminated terminated)
