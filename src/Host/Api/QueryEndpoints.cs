@@ -32,7 +32,7 @@ public static class QueryEndpoints
             .WithDescription("A JSON array of `{at, eventId, state, ownerTabId, ownerConsoleId, reason}`: one entry per accepted event that " +
                              "changed the call's state or owner, with that event's `at` and id and the decision's reason. Built from the " +
                              "facts the session journaled, so it reads the same after a restart and on any node; at most the latest " +
-                             "64 entries of a call.");
+                             "64 entries of a call, kept for the active calls and the 200 calls that ended last (404 for an earlier one).");
 
         v1.MapGet("/sessions/{sessionId}", GetSession)
             .RequireAuthorization(Roles.Query)

@@ -105,7 +105,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         Command<SessionQueries.GetCall>(q => Sender.Tell(_state.Calls.TryGetValue(q.CallId, out var call)
             ? SessionViews.Call(_state, call)
             : new SessionQueries.CallNotFound(q.SessionId, q.CallId)));
-        Command<SessionQueries.GetTimeline>(q => Sender.Tell(_timelines.Of(q.CallId) is { } timeline
+        Command<SessionQueries.GetTimeline>(q => Sender.Tell(_timelines.Of(q.CallId, _state) is { } timeline
             ? new SessionQueries.Timeline(q.CallId, timeline)
             : new SessionQueries.CallNotFound(q.SessionId, q.CallId)));
         Command<CallIndexMessages.Recorded>(OnDirectoryRecorded);
@@ -321,7 +321,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         if (_awaiting.Count == 0 && _eventsSinceSnapshot >= _lifecycle.SnapshotEvery)
         {
             _eventsSinceSnapshot = 0;
-            SaveSnapshot(new SessionSnapshotData(_state.ToData(), _endedAt, _timelines.ToData()));
+            SaveSnapshot(new SessionSnapshotData(_state.ToData(), _endedAt, _timelines.ToData(_state)));
         }
     }
 
