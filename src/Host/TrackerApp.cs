@@ -32,7 +32,25 @@ public static class TrackerApp
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
         // Checked here, before anything starts, so a bad path or provider is one clear line (ServeCommand), not an actor-system failure.
-        StorageSettings.From(builder.Configuration).Prepare();
+        var storageSettings = StorageSettings.From(builder.Configuration);
+        storageSettings.Prepare();
+        var dataLock = DataDirectoryLock.Acquire(storageSettings.DataDirectory);
+        try
+        {
+            return Build(builder, storage, security, limits, dataLock);
+        }
+        catch
+        {
+            dataLock.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Build(WebApplicationBuilder builder, StorageOptions storage, SecurityOptions security, LimitsOptions limits,
+        DataDirectoryLock dataLock)
+    {
+        // The container owns the lock (resolved below), so disposing the app releases it; a killed process loses it with its handles.
+        builder.Services.AddSingleton(_ => dataLock);
 
         builder.AddTracker(durable: true);
         builder.AddGracefulShutdown();
@@ -89,6 +107,7 @@ public static class TrackerApp
         builder.Services.AddApiReference();
 
         var app = builder.Build();
+        app.Services.GetRequiredService<DataDirectoryLock>();
         app.UseObservability();
         app.UseGracefulShutdown();
         app.UseJsonContentTypeForPosts();

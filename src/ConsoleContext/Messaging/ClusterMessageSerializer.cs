@@ -35,6 +35,8 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
         [typeof(SessionQueries.GetSnapshot)] = "get-snapshot.v1",
         [typeof(SessionQueries.GetCall)] = "get-call.v1",
         [typeof(SessionQueries.CallNotFound)] = "call-not-found.v1",
+        [typeof(SessionQueries.GetTimeline)] = "get-timeline.v1",
+        [typeof(SessionQueries.Timeline)] = "timeline.v1",
         [typeof(SessionQueries.GetTabActivity)] = "get-tab-activity.v1",
         [typeof(SessionQueries.TabNotFound)] = "tab-not-found.v1",
         [typeof(Decision)] = "decision.v1",

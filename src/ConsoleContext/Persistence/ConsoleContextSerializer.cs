@@ -20,6 +20,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     public const int SerializerIdentifier = 7301;
     public const string EventAcceptedV1 = "event-accepted.v1";
     public const string EventsAcceptedV1 = "events-accepted.v1";
+    public const string EventsDecidedV1 = "events-decided.v1";
+    public const string SessionSnapshotV1 = "session-snapshot.v1";
     public const string SessionStateV1 = "session-state.v1";
     public const string SessionStateV2 = "session-state.v2";
     public const string CallStartedInV1 = "call-started-in.v1";
@@ -36,6 +38,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     {
         EventAccepted => EventAcceptedV1,
         EventsAccepted => EventsAcceptedV1,
+        EventsDecided => EventsDecidedV1,
+        SessionSnapshotData => SessionSnapshotV1,
         SessionStateData => SessionStateV2,
         CallIndexMessages.CallStartedIn => CallStartedInV1,
         CallIndexMessages.DirectorySnapshot => CallDirectoryV1,
@@ -50,6 +54,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     {
         EventAccepted e => Encoding.UTF8.GetBytes(ConsoleEventJson.Write(e.Event)),
         EventsAccepted e => Encoding.UTF8.GetBytes(string.Join('\n', e.Events.Select(ConsoleEventJson.Write))),
+        EventsDecided e => FactsJson.Write(e),
+        SessionSnapshotData s => Compressed(JsonSerializer.SerializeToUtf8Bytes(s, Json)),
         SessionStateData s => Compressed(JsonSerializer.SerializeToUtf8Bytes(s, Json)),
         CallIndexMessages.CallStartedIn c => JsonSerializer.SerializeToUtf8Bytes(c, Json),
         CallIndexMessages.DirectorySnapshot d => JsonSerializer.SerializeToUtf8Bytes(d, Json),
@@ -64,7 +70,9 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
         EventAcceptedV1 => new EventAccepted(ParseStored(Encoding.UTF8.GetString(bytes))),
         EventsAcceptedV1 => new EventsAccepted(Encoding.UTF8.GetString(bytes).Split('\n').Select(ParseStored).ToList()),
         SessionStateV1 => Read<SessionStateDataV1>(bytes).ToV2(Rules.OwnershipSettings.Default.DedupeCapacity),
+        EventsDecidedV1 => FactsJson.Read(bytes, ParseStored),
         SessionStateV2 => Read<SessionStateData>(Decompressed(bytes)),
+        SessionSnapshotV1 => Read<SessionSnapshotData>(Decompressed(bytes)),
         CallStartedInV1 => JsonSerializer.Deserialize<CallIndexMessages.CallStartedIn>(bytes, Json)
                            ?? throw new SerializationException("a stored call directory entry is empty"),
         CallDirectoryV1 => JsonSerializer.Deserialize<CallIndexMessages.DirectorySnapshot>(bytes, Json)

@@ -3,7 +3,7 @@ using ConsoleContext.Protocol;
 namespace ConsoleContext.Persistence;
 
 /// <summary>
-/// The journal entry: the events one request made the session accept, in order, each with <c>at</c> set
+/// The journal entry before facts were journaled (manifest <c>events-accepted.v1</c>, read only since <see cref="EventsDecided"/>): the events one request made the session accept, in order, each with <c>at</c> set
 /// (arrival time when the bridge sent none), so recovery and an exported tape decide exactly as the live
 /// session did. One entry per request, not per event: a batch costs one row.
 /// </summary>

@@ -13,7 +13,8 @@ using ConsoleContext.Rules;
 namespace ConsoleContext.Host.Api;
 
 /// <summary>
-/// Decides journaled events again, as recovery does, to give a resumed decision stream the decisions it missed. A
+/// Reads the decisions of journaled events back, as recovery does, to give a resumed decision stream the decisions it
+/// missed: a facts row holds them as they were sent; a row written before facts were journaled is decided again. A
 /// session's state before a row comes from its latest snapshot before that row, else from its journal's start; the
 /// rows are read through persistence queries, so any length of history costs a bounded amount of memory besides the
 /// states of the sessions involved.
@@ -47,7 +48,7 @@ public sealed class JournalDecisions(ActorSystem system, IConfiguration configur
             .RunAsAsyncEnumerable(system.Materializer());
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            foreach (var item in Decide(session, ref state, row.SequenceNr, EventsOf(row.Event), after, ref missed))
+            foreach (var item in Decide(session, ref state, row.SequenceNr, row.Event, after, ref missed))
                 yield return item;
         }
         if (missed > 0)
@@ -72,7 +73,7 @@ public sealed class JournalDecisions(ActorSystem system, IConfiguration configur
             if (!states.TryGetValue(key.SessionId, out var state))
                 state = await StateBeforeAsync(key, row.SequenceNr, cancellationToken);
             var since = key.SessionId == session.SessionId ? after : JournalPosition.Start;
-            foreach (var item in Decide(key, ref state, row.SequenceNr, EventsOf(row.Event), since, ref missed))
+            foreach (var item in Decide(key, ref state, row.SequenceNr, row.Event, since, ref missed))
                 yield return item;
             states[key.SessionId] = state;
         }
@@ -80,32 +81,27 @@ public sealed class JournalDecisions(ActorSystem system, IConfiguration configur
             yield return new Unrecoverable(missed);
     }
 
-    /// <summary>The journal's events of one row, whichever format it was written in.</summary>
-    public static IReadOnlyList<ConsoleEvent> EventsOf(object row) => row switch
-    {
-        EventsAccepted entry => entry.Events,
-        EventAccepted entry => [entry.Event],
-        _ => [],
-    };
-
-    /// <summary>Decides one row's events on <paramref name="state"/> (null: unknown, so they only count as missed).</summary>
-    private List<Item> Decide(SessionKey session, ref SessionState? state, long sequenceNr, IReadOnlyList<ConsoleEvent> events,
-        JournalPosition after, ref long missed)
+    /// <summary>
+    /// The decisions of one row after <paramref name="after"/>, applied to <paramref name="state"/> (null: unknown; a
+    /// facts row still answers, an input row's events only count as missed).
+    /// </summary>
+    private List<Item> Decide(SessionKey session, ref SessionState? state, long sequenceNr, object row, JournalPosition after, ref long missed)
     {
         var items = new List<Item>();
-        for (var i = 0; i < events.Count; i++)
+        IReadOnlyList<Decision> decisions;
+        if (state is not null)
+            decisions = [.. JournalRows.Apply(row, state, _rules).Select(f => f.Decision)];
+        else if (row is EventsDecided facts)
+            decisions = [.. facts.Facts.Select(f => f.Decision)];
+        else
         {
-            var wanted = after.IsBefore(sequenceNr, i);
-            if (state is null)
-            {
-                missed += wanted ? 1 : 0;
-                continue;
-            }
-            var e = events[i];
-            var ruling = _rules.Decide(state, e, e.Header.At!.Value);
-            OwnershipRules.Apply(state, ruling.Changes);
-            if (wanted)
-                items.Add(new Redecided(new StreamedDecision(session.Tenant, new JournalPosition(sequenceNr, i + 1), true, ruling.Decision)));
+            decisions = [];
+            missed += Enumerable.Range(0, JournalRows.EventsOf(row).Count).Count(i => after.IsBefore(sequenceNr, i));
+        }
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            if (after.IsBefore(sequenceNr, i))
+                items.Add(new Redecided(new StreamedDecision(session.Tenant, new JournalPosition(sequenceNr, i + 1), true, decisions[i])));
         }
         return items;
     }
@@ -115,7 +111,7 @@ public sealed class JournalDecisions(ActorSystem system, IConfiguration configur
     {
         var persistenceId = session.PersistenceId(SessionRouterActor.DurableScope);
         var snapshot = sequenceNr <= 1 ? null : await LatestSnapshotAsync(persistenceId, sequenceNr - 1, cancellationToken);
-        var state = snapshot is null ? new SessionState(session.SessionId) : SessionState.FromData((SessionStateData)snapshot.Snapshot);
+        var state = snapshot is null ? new SessionState(session.SessionId) : SessionState.FromData(JournalRows.StateOf(snapshot.Snapshot));
         var next = (snapshot?.Metadata.SequenceNr ?? 0) + 1;
         if (next >= sequenceNr)
             return state;
@@ -126,8 +122,7 @@ public sealed class JournalDecisions(ActorSystem system, IConfiguration configur
             if (row.SequenceNr != next)
                 return null;
             next = row.SequenceNr + 1;
-            foreach (var e in EventsOf(row.Event))
-                OwnershipRules.Apply(state, _rules.Decide(state, e, e.Header.At!.Value).Changes);
+            JournalRows.Apply(row.Event, state, _rules);
         }
         return next == sequenceNr ? state : null;
     }

@@ -22,6 +22,18 @@ public static class QueryEndpoints
             .WithDescription("Answers from the session that most recently started the call: state, owner tab, the owner's primary tab, " +
                              "related records and a call-log suggestion (whoId: first related Contact or Lead; whatId: latest other record).");
 
+        v1.MapGet("/calls/{callId}/timeline", GetTimeline)
+            .RequireAuthorization(Roles.Query)
+            .Produces<IReadOnlyList<TimelineEntry>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetCallTimeline")
+            .WithSummary("Every change of a call's owner or state, oldest first")
+            .WithDescription("A JSON array of `{at, eventId, state, ownerTabId, ownerConsoleId, reason}`: one entry per accepted event that " +
+                             "changed the call's state or owner, with that event's `at` and id and the decision's reason. Built from the " +
+                             "facts the session journaled, so it reads the same after a restart and on any node; at most the latest " +
+                             "64 entries of a call, kept for the active calls and the 200 calls that ended last (404 for an earlier one).");
+
         v1.MapGet("/sessions/{sessionId}", GetSession)
             .RequireAuthorization(Roles.Query)
             .Produces<SessionSnapshot>()
@@ -32,7 +44,17 @@ public static class QueryEndpoints
         return v1;
     }
 
-    private static async Task<IResult> GetCall(string callId, HttpContext context, SessionGateway gateway, CancellationToken ct)
+    private static Task<IResult> GetCall(string callId, HttpContext context, SessionGateway gateway, CancellationToken ct) =>
+        AskCallsSession(callId, context, gateway, (session, call) => new SessionQueries.GetCall(session, call),
+            answer => answer is CallView view ? Results.Ok(view) : null, ct);
+
+    private static Task<IResult> GetTimeline(string callId, HttpContext context, SessionGateway gateway, CancellationToken ct) =>
+        AskCallsSession(callId, context, gateway, (session, call) => new SessionQueries.GetTimeline(session, call),
+            answer => answer is SessionQueries.Timeline timeline ? Results.Ok(timeline.Entries) : null, ct);
+
+    /// <summary>Finds the session that started the call and asks it; <paramref name="found"/> gives null for "no such call" (404).</summary>
+    private static async Task<IResult> AskCallsSession(string callId, HttpContext context, SessionGateway gateway,
+        Func<string, string, TenantMessage> query, Func<object, IResult?> found, CancellationToken ct)
     {
         callId = PathIds.FromRawTarget(context, CallIdSegment, callId);
         if (PathIds.CallIdProblem(callId) is { } problem)
@@ -43,8 +65,8 @@ public static class QueryEndpoints
             var sessionId = await gateway.LocateCallAsync(tenant, callId, ct);
             if (sessionId is null)
                 return Problems.NotFound($"no call \"{callId}\" was ever started");
-            var answer = await gateway.AskAsync<object>(new SessionQueries.GetCall(sessionId, callId) { Tenant = tenant }, ct);
-            return answer is CallView view ? Results.Ok(view) : Problems.NotFound($"no call \"{callId}\" was ever started");
+            var answer = await gateway.AskAsync<object>(query(sessionId, callId) with { Tenant = tenant }, ct);
+            return found(answer) ?? Problems.NotFound($"no call \"{callId}\" was ever started");
         }
         catch (Exception ex) when (Problems.FromSessionFailure(context, ex) is { } failure)
         {

@@ -6,6 +6,7 @@ using Akka.Streams;
 using Akka.Streams.Dsl;
 using ConsoleContext.Actors.Sessions;
 using ConsoleContext.Host.Security;
+using ConsoleContext.Persistence;
 using ConsoleContext.Protocol;
 
 namespace ConsoleContext.Host.Api;
@@ -37,7 +38,7 @@ public static class TapeEndpoints
     public static IAsyncEnumerable<ConsoleEvent> ReadTape(ActorSystem system, SessionKey session) =>
         PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)
             .CurrentEventsByPersistenceId(session.PersistenceId(SessionRouterActor.DurableScope), 0, long.MaxValue)
-            .SelectMany(envelope => JournalDecisions.EventsOf(envelope.Event))
+            .SelectMany(envelope => JournalRows.EventsOf(envelope.Event))
             .RunAsAsyncEnumerable(system.Materializer());
 
     private const int FlushEveryLines = 32;

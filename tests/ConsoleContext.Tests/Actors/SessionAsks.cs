@@ -29,6 +29,10 @@ internal static class SessionAsks
     public static Task<object> CallAsync(this IActorRef sessions, string sessionId, string callId) =>
         sessions.Ask<object>(new SessionQueries.GetCall(sessionId, callId), Timeout);
 
+    /// <summary>A <see cref="SessionQueries.Timeline"/> or <see cref="SessionQueries.CallNotFound"/>.</summary>
+    public static Task<object> TimelineAsync(this IActorRef sessions, string sessionId, string callId) =>
+        sessions.Ask<object>(new SessionQueries.GetTimeline(sessionId, callId), Timeout);
+
     /// <summary>A <see cref="TabActivity"/> or <see cref="SessionQueries.TabNotFound"/>.</summary>
     public static Task<object> TabActivityAsync(this IActorRef sessions, string sessionId, string tabId) =>
         sessions.Ask<object>(new SessionQueries.GetTabActivity(sessionId, tabId), Timeout);

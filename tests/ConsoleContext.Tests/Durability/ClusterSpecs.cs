@@ -58,8 +58,19 @@ public sealed class ClusterSpecs(ITestOutputHelper output) : IAsyncLifetime
             .SelectMany(list => list.Select(call => (string)call!["callId"]!)).Distinct().ToList();
         Assert.NotEmpty(calls);
         foreach (var call in calls)
-        foreach (var node in new[] { b, c })
-            Assert.Equal(HttpStatusCode.OK, (await node.Client(QueryKey).GetAsync($"/v1/calls/{call}")).StatusCode);
+        {
+            // The owner and the timeline read the same on every node.
+            var timelines = new List<string>();
+            foreach (var node in new[] { b, c })
+            {
+                Assert.Equal(HttpStatusCode.OK, (await node.Client(QueryKey).GetAsync($"/v1/calls/{call}")).StatusCode);
+                var timeline = await node.Client(QueryKey).GetAsync($"/v1/calls/{call}/timeline");
+                Assert.Equal(HttpStatusCode.OK, timeline.StatusCode);
+                timelines.Add(await timeline.Content.ReadAsStringAsync());
+            }
+            Assert.NotEmpty(JsonNode.Parse(timelines[0])!.AsArray());
+            Assert.Equal(timelines[0], timelines[1]);
+        }
 
         // A decision stream per session, served by A: never silent after the kill (it ends, or it carries new decisions).
         using var streamsStop = new CancellationTokenSource();
@@ -105,7 +116,10 @@ public sealed class ClusterSpecs(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(decision, replayed[eventId]);
 
         foreach (var call in calls)
+        {
             Assert.Equal(HttpStatusCode.OK, (await queryC.GetAsync($"/v1/calls/{call}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await queryC.GetAsync($"/v1/calls/{call}/timeline")).StatusCode);
+        }
         foreach (var call in calls)
             Assert.Equal(HttpStatusCode.OK, (await a.Client(QueryKey).GetAsync($"/v1/calls/{call}")).StatusCode);
         using var ingestA = a.Client(IngestKey);

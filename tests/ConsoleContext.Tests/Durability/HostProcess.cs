@@ -36,6 +36,27 @@ internal sealed partial class HostProcess : IDisposable
     /// <param name="settings">More settings, each as <c>Key=value</c>.</param>
     public static async Task<HostProcess> StartAsync(string dataDirectory, string ingestKey, string queryKey, params string[] settings)
     {
+        var process = Process.Start(StartInfo(dataDirectory, ingestKey, queryKey, settings)) ?? throw new InvalidOperationException("the host process did not start");
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new List<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { } line)
+                return;
+            lock (output)
+                output.Add(line);
+            if (ListeningLine().Match(line) is { Success: true } match)
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return new HostProcess(process, address, output);
+    }
+
+    private static ProcessStartInfo StartInfo(string dataDirectory, string ingestKey, string queryKey, string[] settings)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -53,24 +74,28 @@ internal sealed partial class HostProcess : IDisposable
                      "--Limits:Burst=1000000", "--Limits:PermitsPerSecond=1000000",
                  }.Concat(settings.Select(s => "--" + s)))
             start.ArgumentList.Add(arg);
+        return start;
+    }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the host process did not start");
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new List<string>();
-        process.OutputDataReceived += (_, e) =>
+    /// <summary>Starts the service and waits for it to end by itself (a refused start), within <paramref name="limit"/>.</summary>
+    /// <returns>Its exit code, everything it wrote to stderr, and how long it ran.</returns>
+    public static async Task<(int Exit, string Stderr, TimeSpan Ran)> RunUntilExitAsync(string dataDirectory, TimeSpan limit)
+    {
+        var started = Stopwatch.StartNew();
+        using var process = Process.Start(StartInfo(dataDirectory, "refused-ingest", "refused-query", [])) ?? throw new InvalidOperationException("the host process did not start");
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(limit);
+        try
         {
-            if (e.Data is not { } line)
-                return;
-            lock (output)
-                output.Add(line);
-            if (ListeningLine().Match(line) is { Success: true } match)
-                listening.TrySetResult(new Uri(match.Groups[1].Value));
-        };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        return new HostProcess(process, address, output);
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the host process was still running after {limit}");
+        }
+        return (process.ExitCode, await stderr, started.Elapsed);
     }
 
     public HttpClient Client(string key) => new()

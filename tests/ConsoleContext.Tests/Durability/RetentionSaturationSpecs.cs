@@ -19,22 +19,6 @@ public sealed class RetentionSaturationSpecs : TrackerTestKit
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private static readonly DateTimeOffset FarFuture = new(9999, 12, 31, 23, 59, 59, TimeSpan.Zero);
 
-    /// <summary>Writes journal entries exactly as an older version of the service could have.</summary>
-    private sealed class JournalWriter : ReceivePersistentActor
-    {
-        public JournalWriter(string persistenceId, object entry)
-        {
-            PersistenceId = persistenceId;
-            Command<string>(_ =>
-            {
-                var asker = Sender;
-                Persist(entry, _ => asker.Tell("written"));
-            });
-        }
-
-        public override string PersistenceId { get; }
-    }
-
     [Fact]
     public void Deadlines_saturate_instead_of_overflowing()
     {

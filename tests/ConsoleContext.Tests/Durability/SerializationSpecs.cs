@@ -4,6 +4,7 @@ using ConsoleContext.Actors.Calls;
 using ConsoleContext.Actors.Retention;
 using ConsoleContext.Parsing;
 using ConsoleContext.Persistence;
+using ConsoleContext.Protocol;
 using ConsoleContext.Rules;
 using ConsoleContext.Tests.Actors;
 using Xunit;
@@ -156,6 +157,86 @@ public sealed class SerializationSpecs : TrackerTestKit
         var again = SessionState.FromData((SessionStateData)RoundTrip(state.ToData()));
         Assert.Equal(SpecEvents.Wire(Recap(state)), SpecEvents.Wire(Recap(again)));
         Assert.Equal(state.SeenEventCount, again.SeenEventCount);
+    }
+
+    /// <summary>Lines whose facts, together, hold every kind of state change (two ended calls: one is forgotten, R11).</summary>
+    private static readonly string[] EveryChangeKind =
+    [
+        """{"eventId":"a","sessionId":"s","type":"tabCreated","tabId":"p","recordId":"001A","seq":1,"at":"2026-11-24T09:00:00Z"}""",
+        """{"eventId":"b","sessionId":"s","consoleId":"w-2","type":"tabCreated","tabId":"p_1","parentTabId":"p","recordId":"003B","objectType":"Contact","recordName":"Ada “A” L","at":"2026-11-24T09:00:01Z"}""",
+        """{"eventId":"c","sessionId":"s","consoleId":"w-2","type":"tabFocused","currentTabId":"p_1","at":"2026-11-24T09:00:02Z"}""",
+        """{"eventId":"d","sessionId":"s","type":"clickToDial","number":"4155550100","recordId":"001A","tabId":"p","at":"2026-11-24T09:00:03Z"}""",
+        """{"eventId":"e","sessionId":"s","type":"callStarted","callId":"c1","callType":"outbound","phoneNumber":"4155550100","at":"2026-11-24T09:00:04Z"}""",
+        """{"eventId":"f","sessionId":"s","type":"navigationChanged","url":"/r/500C","recordId":"500C","tabId":"p","at":"2026-11-24T09:00:05Z"}""",
+        """{"eventId":"g","sessionId":"s","type":"agentStatusChanged","status":"On call","at":"2026-11-24T09:00:06Z"}""",
+        """{"eventId":"h","sessionId":"s","type":"callEnded","callId":"c1","at":"2026-11-24T09:00:07Z"}""",
+        """{"eventId":"i","sessionId":"s","type":"callStarted","callId":"c2","callType":"inbound","at":"2026-11-24T09:00:08Z"}""",
+        """{"eventId":"j","sessionId":"s","type":"callEnded","callId":"c2","at":"2026-11-24T09:00:09Z"}""",
+        """{"eventId":"k","sessionId":"s","type":"tabClosed","tabId":"p","at":"2026-11-24T09:00:10Z"}""",
+        """{"eventId":"l","sessionId":"s","type":"sessionEnded","at":"2026-11-24T09:00:11Z"}""",
+    ];
+
+    [Fact]
+    public void Facts_of_every_change_kind_round_trip_and_rebuild_the_state_they_were_decided_on()
+    {
+        var rules = new OwnershipRules(OwnershipSettings.Default with { MaxEndedCalls = 1 });
+        var live = new SessionState("s");
+        var facts = new List<DecidedFact>();
+        foreach (var line in EveryChangeKind)
+        {
+            var e = ConsoleEventParser.Parse(line).Event!;
+            var ruling = rules.Decide(live, e, e.Header.At!.Value);
+            Assert.True(ruling.Accepted, line);
+            OwnershipRules.Apply(live, ruling.Changes);
+            facts.Add(new DecidedFact(e, ruling.Decision, ruling.Changes));
+        }
+        Assert.Equal(FactsJson.Kinds.Select(k => k.Type).Order(TypeOrder), facts.SelectMany(f => f.Changes).Select(c => c.GetType()).Distinct().Order(TypeOrder));
+
+        var back = (EventsDecided)RoundTrip(new EventsDecided(facts));
+
+        var recovered = new SessionState("s");
+        foreach (var fact in back.Facts)
+            OwnershipRules.Apply(recovered, fact.Changes);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(live.ToData()), System.Text.Json.JsonSerializer.Serialize(recovered.ToData()));
+        Assert.Equal(facts.Select(f => SpecEvents.Wire(f.Decision)), back.Facts.Select(f => SpecEvents.Wire(f.Decision)));
+        Assert.Equal(facts.Select(f => ConsoleEventJson.Write(f.Event)), back.Facts.Select(f => ConsoleEventJson.Write(f.Event)));
+        Assert.Equal(facts.Select(f => f.Changes.Count), back.Facts.Select(f => f.Changes.Count));
+    }
+
+    private static readonly Comparer<Type> TypeOrder = Comparer<Type>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name));
+
+    /// <summary>A facts row exactly as <c>events-decided.v1</c> was first written (one callStarted, pending owner).</summary>
+    private const string V1Facts = """
+        {"event":{"eventId":"e1","sessionId":"a","type":"callStarted","at":"2026-11-24T16:42:42.0000000+00:00","callId":"c1","callType":"inbound"},"decision":{"eventId":"e1","sessionId":"a","type":"callStarted","consoleId":null,"tabId":null,"outcome":"applied","reason":"pending-owner","calls":[{"callId":"c1","state":"ringing","ownerTabId":null,"ownerConsoleId":null}]},"changes":[{"kind":"callSaved","call":{"callId":"c1","callType":"inbound","state":"ringing","relatedRecords":[],"everOwned":false,"startedAt":"2026-11-24T16:42:42+00:00","startTick":1,"ownerFromScreenPop":false,"ownerConsole":""}},{"kind":"eventRecorded","eventId":"e1","tick":1,"stream":""}]}
+        """;
+
+    [Fact]
+    public void A_facts_row_written_with_the_v1_manifest_reads_back_the_same()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(EventsDecided));
+        var row = (EventsDecided)serializer.FromBinary(Encoding.UTF8.GetBytes(V1Facts), ConsoleContextSerializer.EventsDecidedV1);
+
+        var fact = Assert.Single(row.Facts);
+        Assert.Equal(("e1", Protocol.Reasons.PendingOwner), (fact.Event.EventId, fact.Decision.Reason));
+        var state = new SessionState("a");
+        OwnershipRules.Apply(state, fact.Changes);
+        Assert.Equal(("ringing", null), (state.Calls["c1"].State, state.Calls["c1"].OwnerTabId));
+        Assert.Equal(1, state.SeenEventCount);
+        Assert.Equal(V1Facts, Encoding.UTF8.GetString(serializer.ToBinary(row)));
+    }
+
+    [Fact]
+    public void A_full_session_snapshot_round_trips_with_its_end_time_and_timelines()
+    {
+        var timeline = new Queries.CallTimelineData("c1", [new Queries.TimelineEntry(SpecEvents.T0, "e1", "ringing", null, null, "pending-owner"),
+            new Queries.TimelineEntry(SpecEvents.T0.AddSeconds(2), "e2", "ringing", "ctab1", "w-2", "bound-by-screen-pop")]);
+        var snapshot = new SessionSnapshotData(new SessionState("s").ToData(), SpecEvents.T0.AddHours(1), [timeline]);
+
+        var back = (SessionSnapshotData)RoundTrip(snapshot);
+
+        Assert.Equal(SpecEvents.T0.AddHours(1), back.EndedAt);
+        Assert.Equal(timeline.Entries, Assert.Single(back.Timelines).Entries);
+        Assert.Equal("s", back.State.SessionId);
     }
 
     private object RoundTrip(object message)

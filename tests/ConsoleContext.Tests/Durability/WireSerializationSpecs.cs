@@ -90,6 +90,11 @@ public sealed class WireSerializationSpecs() : Akka.TestKit.Xunit2.TestKit(Conso
         samples.Add(getCall);
         samples.Add(await sessions.Ask<Queries.CallView>(getCall, SessionAsks.Timeout));
         samples.Add(await sessions.Ask<SessionQueries.CallNotFound>(getCall with { CallId = "nope" }, SessionAsks.Timeout));
+        var getTimeline = new SessionQueries.GetTimeline(session, "call-42");
+        samples.Add(getTimeline);
+        var timeline = await sessions.Ask<SessionQueries.Timeline>(getTimeline, SessionAsks.Timeout);
+        Assert.NotEmpty(timeline.Entries);
+        samples.Add(timeline);
         var getTab = new SessionQueries.GetTabActivity(session, "ctab1");
         samples.Add(getTab);
         samples.Add(await sessions.Ask<ConsoleContext.Actors.Tabs.TabActivity>(getTab, SessionAsks.Timeout));

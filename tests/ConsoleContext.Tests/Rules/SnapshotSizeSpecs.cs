@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConsoleContext.Parsing;
 using ConsoleContext.Persistence;
+using ConsoleContext.Queries;
 using ConsoleContext.Protocol;
 using ConsoleContext.Rules;
 using Xunit;
@@ -11,7 +12,7 @@ namespace ConsoleContext.Tests.Rules;
 /// <summary>
 /// R11: a session's state does not grow with its history. A long, realistic working session (two console windows,
 /// bridge reloads, 18-character record ids, GUID event and call ids, a call a minute) is decided event by event, and
-/// its snapshot, as the serializer writes it, stays under 256 KiB.
+/// its snapshot, as the serializer writes it (the rules' state with the calls' ownership timelines), stays under 256 KiB.
 /// </summary>
 public class SnapshotSizeSpecs(ITestOutputHelper output)
 {
@@ -26,16 +27,18 @@ public class SnapshotSizeSpecs(ITestOutputHelper output)
         var random = new Random(20261129);
         var sizes = new List<int>();
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var timelines = new CallTimelines();
 
         var count = 0;
         foreach (var line in WorkingSession(random).Take(50_000))
         {
             var e = ConsoleEventParser.Parse(line).Event ?? throw new InvalidOperationException($"generated an invalid line: {line}");
             var ruling = rules.Decide(state, e, e.Header.At!.Value);
+            timelines.Record(state, new DecidedFact(e, ruling.Decision, ruling.Changes));
             OwnershipRules.Apply(state, ruling.Changes);
             outcomes[ruling.Decision.Outcome] = outcomes.GetValueOrDefault(ruling.Decision.Outcome) + 1;
             if (++count % 5_000 == 0)
-                sizes.Add(serializer.ToBinary(state.ToData()).Length);
+                sizes.Add(serializer.ToBinary(new SessionSnapshotData(state.ToData(), null, timelines.ToData(state))).Length);
         }
 
         output.WriteLine($"snapshot bytes every 5,000 events: {string.Join(", ", sizes)}; outcomes: {string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"))}");

@@ -63,6 +63,37 @@ public sealed class DecisionStreamSpecs
     }
 
     [Fact]
+    public async Task A_resume_after_the_rules_changed_sends_the_decisions_as_they_were_made_and_the_session_believes_them()
+    {
+        var data = RunningHost.NewDataDirectory();
+        try
+        {
+            List<string> answers;
+            await using (var host = await RunningHost.StartAsync(dataDirectory: data))
+                answers = await PostAsync(host.Client(RunningHost.IngestKey), Walkthrough);
+            Assert.Equal("bound-by-screen-pop", (string)JsonNode.Parse(answers[3])!["reason"]!);
+
+            // A screen-pop window of 1 ms would leave the call waiting: deciding the journal again would say so.
+            await using (var changed = await RunningHost.StartAsync(dataDirectory: data, settings: "ConsoleContext:ScreenPopWindow=00:00:00.001"))
+            {
+                using var query = changed.Client(RunningHost.QueryKey);
+                using var resumed = await SseStream.OpenAsync(query, "/v1/sessions/agent-7/decisions", "agent-7/1.1");
+                Assert.Equal(answers[1..].Select(HostCalls.Canonical), Data(await resumed.DecisionsAsync(answers.Count - 1)));
+                Assert.Equal("ctab1", (string)JsonNode.Parse(await query.GetStringAsync("/v1/calls/call-42"))!["ownerTabId"]!);
+
+                // The changed rules are in force: the same morning in a new session leaves the call waiting.
+                var fresh = await PostAsync(changed.Client(RunningHost.IngestKey), [.. Walkthrough[..4].Select(l => l.Replace("agent-7", "agent-8").Replace("call-42", "call-43"))]);
+                Assert.Null(JsonNode.Parse(fresh[3])!["calls"]![0]!["ownerTabId"]);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_tenant_wide_stream_follows_every_session_of_the_tenant_and_resumes_the_same_way()
     {
         string[] keys =

@@ -63,12 +63,13 @@ public sealed class TenantIsolationSpecs
         using var acmeQuery = host.Client(AcmeQuery);
         Assert.Equal(HttpStatusCode.OK, (await acmeQuery.GetAsync("/v1/sessions/acme-agent")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await acmeQuery.GetAsync("/v1/calls/acme-call")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await acmeQuery.GetAsync("/v1/calls/acme-call/timeline")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await acmeQuery.GetAsync("/v1/sessions/acme-agent/tape")).StatusCode);
 
         foreach (var otherKey in new[] { GlobexQuery, RunningHost.QueryKey })
         {
             using var other = host.Client(otherKey);
-            foreach (var route in new[] { "/v1/sessions/acme-agent", "/v1/calls/acme-call", "/v1/sessions/acme-agent/tape" })
+            foreach (var route in new[] { "/v1/sessions/acme-agent", "/v1/calls/acme-call", "/v1/calls/acme-call/timeline", "/v1/sessions/acme-agent/tape" })
             {
                 var crossTenant = await other.GetAsync(route);
                 var neverExisted = await other.GetAsync(route.Replace("acme-", "nobody-"));

@@ -15,7 +15,9 @@ namespace ConsoleContext.Actors.Sessions;
 /// Decides, for each event of one session, whether it applies to the call-active tab, and answers the
 /// asker once the accepted events are journaled. It owns the session's <see cref="SessionState"/>; the
 /// rules themselves are pure (<see cref="OwnershipRules"/>), this actor feeds them in mailbox order,
-/// journals what they accepted and recovers by deciding the journaled events again.
+/// journals what they decided (the accepted events with their decisions and state changes, <see cref="EventsDecided"/>)
+/// and recovers by applying those changes, without deciding again; rows written before facts were journaled are decided
+/// again once. It also keeps the calls' ownership timelines (<see cref="CallTimelines"/>), built from the same facts.
 /// </summary>
 public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 {
@@ -50,6 +52,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private readonly SortedDictionary<(string Stream, long Seq), (ConsoleEvent Event, IActorRef ReplyTo)> _held =
         new(Comparer<(string Stream, long Seq)>.Create((a, b) => a.Stream != b.Stream ? string.CompareOrdinal(a.Stream, b.Stream) : a.Seq.CompareTo(b.Seq)));
     private SessionState _state;
+    private CallTimelines _timelines = new();
     private long _eventsSinceSnapshot;
     private DateTimeOffset? _endedAt;
     private bool _hasSubscribers;
@@ -74,15 +77,21 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
         Recover<SnapshotOffer>(offer =>
         {
-            _state = SessionState.FromData((SessionStateData)offer.Snapshot, _rules.Settings);
+            _state = SessionState.FromData(JournalRows.StateOf(offer.Snapshot), _rules.Settings);
+            var full = offer.Snapshot as SessionSnapshotData;
+            // A snapshot written before session-snapshot.v1 holds neither; the ended-sessions registry still knows the end.
+            _endedAt = full?.EndedAt;
+            _timelines = CallTimelines.FromData(full?.Timelines);
             _eventsSinceSnapshot = 0;
         });
-        Recover<EventsAccepted>(entry =>
+        Recover<IPersistedMessage>(row =>
         {
-            foreach (var e in entry.Events)
-                Redecide(e);
+            foreach (var fact in JournalRows.Apply(row, _state, _rules, _timelines.Record))
+            {
+                TrackEnd(fact.Event);
+                _eventsSinceSnapshot++;
+            }
         });
-        Recover<EventAccepted>(entry => Redecide(entry.Event));
         Recover<RecoveryCompleted>(_ =>
         {
             _lastPosition = JournalPosition.AfterRow(LastSequenceNr);
@@ -97,6 +106,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         Command<SessionQueries.GetSnapshot>(_ => Sender.Tell(SessionViews.Snapshot(_state)));
         Command<SessionQueries.GetCall>(q => Sender.Tell(_state.Calls.TryGetValue(q.CallId, out var call)
             ? SessionViews.Call(_state, call)
+            : new SessionQueries.CallNotFound(q.SessionId, q.CallId)));
+        Command<SessionQueries.GetTimeline>(q => Sender.Tell(_timelines.Of(q.CallId, _state) is { } timeline
+            ? new SessionQueries.Timeline(q.CallId, timeline)
             : new SessionQueries.CallNotFound(q.SessionId, q.CallId)));
         Command<CallIndexMessages.Recorded>(OnDirectoryRecorded);
         Command<SessionEvents.SubscribersChanged>(changed => _hasSubscribers = changed.Any);
@@ -130,13 +142,6 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     public static Props Props(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions,
         SessionLifecycleSettings lifecycle, string tenant = SessionKey.DefaultTenant) =>
         Akka.Actor.Props.Create(() => new CallOwnershipActor(sessionId, persistenceId, rules, callIndex, endedSessions, lifecycle, tenant));
-
-    private void Redecide(ConsoleEvent e)
-    {
-        OwnershipRules.Apply(_state, _rules.Decide(_state, e, e.Header.At!.Value).Changes);
-        TrackEnd(e);
-        _eventsSinceSnapshot++;
-    }
 
     private void Traced(System.Diagnostics.ActivityContext trace, Action handle)
     {
@@ -217,7 +222,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         var now = Context.System.Scheduler.Now;
         var decisions = new List<Decision>(events.Count);
         var decided = new List<SessionEvents.Decided>(events.Count);
-        var entries = new List<ConsoleEvent>();
+        var entries = new List<DecidedFact>();
         Exception? fault = null;
         foreach (var e in events)
         {
@@ -235,8 +240,10 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             }
             if (ruling.Accepted)
             {
+                var fact = new DecidedFact(EventsAccepted.Stamped(e, now), ruling.Decision, ruling.Changes);
+                _timelines.Record(_state, fact);
                 OwnershipRules.Apply(_state, ruling.Changes);
-                entries.Add(EventsAccepted.Stamped(e, now));
+                entries.Add(fact);
             }
             decisions.Add(ruling.Decision);
             decided.Add(new SessionEvents.Decided(e, ruling.Decision, ruling.Changes));
@@ -263,17 +270,17 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         if (entries.Count == 0)
             DeferAsync(answer, _ => OnWritten(null));
         else
-            PersistAsync(new EventsAccepted(entries), OnWritten);
+            PersistAsync(new EventsDecided(entries), OnWritten);
     }
 
-    private void OnWritten(EventsAccepted? entry)
+    private void OnWritten(EventsDecided? entry)
     {
         var endedBefore = _endedAt;
-        foreach (var e in entry?.Events ?? [])
-            TrackEnd(e);
+        foreach (var fact in entry?.Facts ?? [])
+            TrackEnd(fact.Event);
         if (_endedAt != endedBefore)
             TellEndedSessions();
-        _eventsSinceSnapshot += entry?.Events.Count ?? 0;
+        _eventsSinceSnapshot += entry?.Facts.Count ?? 0;
         // Writes complete in the order they were made, which is the order of the answers.
         var written = _awaiting.First(p => !p.Written);
         written.Written = true;
@@ -330,7 +337,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         if (_awaiting.Count == 0 && _eventsSinceSnapshot >= _lifecycle.SnapshotEvery)
         {
             _eventsSinceSnapshot = 0;
-            SaveSnapshot(_state.ToData());
+            SaveSnapshot(new SessionSnapshotData(_state.ToData(), _endedAt, _timelines.ToData(_state)));
         }
     }
 

@@ -92,6 +92,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         Receive<SessionCommands.SubmitBatch>(batch => _ownership.Forward(batch));
         Receive<SessionQueries.GetSnapshot>(query => _ownership.Forward(query));
         Receive<SessionQueries.GetCall>(query => _ownership.Forward(query));
+        Receive<SessionQueries.GetTimeline>(query => _ownership.Forward(query));
         ReceiveTabActivity();
         Receive<SessionEvents.Decided>(OnDecided);
         ReceiveSubscriptions();

@@ -13,6 +13,12 @@ public static class SessionQueries
 
     public sealed record CallNotFound(string SessionId, string CallId);
 
+    /// <summary>Answered with a <see cref="Timeline"/>, or <see cref="CallNotFound"/> when the session does not know the call.</summary>
+    public sealed record GetTimeline(string SessionId, string CallId) : TenantMessage, ISessionMessage;
+
+    /// <summary>Every change of the call's owner or state, oldest first (<see cref="Queries.CallTimelines"/>).</summary>
+    public sealed record Timeline(string CallId, IReadOnlyList<Queries.TimelineEntry> Entries);
+
     /// <summary>Answered with a <see cref="Tabs.TabActivity"/>, or <see cref="TabNotFound"/>.</summary>
     /// <param name="ConsoleId">The tab's console; null for the default console.</param>
     public sealed record GetTabActivity(string SessionId, string TabId, string? ConsoleId = null) : TenantMessage, ISessionMessage;
