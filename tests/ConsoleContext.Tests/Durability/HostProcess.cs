@@ -77,6 +77,20 @@ internal sealed partial class HostProcess : IDisposable
         return start;
     }
 
+    /// <summary>True once <c>/health/ready</c> answers 200 (the node is Up and its journal writes), false when <paramref name="limit"/> passes first.</summary>
+    public async Task<bool> WaitReadyAsync(TimeSpan limit)
+    {
+        using var client = Client("");
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                return true;
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
     /// <summary>Starts the service and waits for it to end by itself (a refused start), within <paramref name="limit"/>.</summary>
     /// <returns>Its exit code, everything it wrote to stderr, and how long it ran.</returns>
     public static async Task<(int Exit, string Stderr, TimeSpan Ran)> RunUntilExitAsync(string dataDirectory, TimeSpan limit)
