@@ -80,7 +80,9 @@ public sealed class ClusterSpecs(ITestOutputHelper output) : IAsyncLifetime
 
         var killedAt = Stopwatch.StartNew();
         b.KillHard();
-        await Task.Delay(TimeSpan.FromMilliseconds(500)); // load goes on against the dead node's sessions for a moment
+        // The load goes on for a while against every session, the dead node's included: until the survivors have acknowledged more.
+        var acknowledgedAtKill = acknowledged.Count;
+        await Until(() => Task.FromResult(acknowledged.Count >= acknowledgedAtKill + 20), "more events acknowledged after the kill");
         stop.Cancel();
         await Task.WhenAll(clients);
 
