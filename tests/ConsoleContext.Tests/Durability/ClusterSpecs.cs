@@ -148,23 +148,8 @@ public sealed class ClusterSpecs(ITestOutputHelper output) : IAsyncLifetime
             "Cluster:Hostname=127.0.0.1", $"Cluster:Port={port}", $"Cluster:SeedNodes:0={seed}");
     }
 
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < Deadline)
-        {
-            try
-            {
-                if (await condition())
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-        Assert.Fail($"no {what} within {Deadline.TotalSeconds} s");
-    }
+    private static async Task Until(Func<Task<bool>> condition, string what) =>
+        Assert.True(await Eventually.HoldsAsync(condition, Deadline, TimeSpan.FromMilliseconds(250)), $"no {what} within {Deadline.TotalSeconds} s");
 
     /// <summary>One agent's activity posted through one node until the test stops it or an answer is not 200.</summary>
     private static async Task PostUntilStopped(HostProcess node, string session, ConcurrentDictionary<string, (string, string)> acknowledged, CancellationToken stop)

@@ -81,14 +81,7 @@ internal sealed partial class HostProcess : IDisposable
     public async Task<bool> WaitReadyAsync(TimeSpan limit)
     {
         using var client = Client("");
-        var deadline = DateTime.UtcNow + limit;
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
-                return true;
-            await Task.Delay(100);
-        }
-        return false;
+        return await Eventually.HoldsAsync(async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, limit);
     }
 
     /// <summary>Starts the service and waits for it to end by itself (a refused start), within <paramref name="limit"/>.</summary>

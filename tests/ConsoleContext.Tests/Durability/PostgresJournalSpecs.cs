@@ -62,16 +62,13 @@ public sealed class PostgresJournalSpecs : IAsyncLifetime
 
     private static async Task ReadinessBecomesAsync(HttpClient client, HttpStatusCode wanted)
     {
-        var clock = Stopwatch.StartNew();
-        HttpStatusCode last;
-        do
+        var last = HttpStatusCode.OK;
+        var reached = await Eventually.HoldsAsync(async () =>
         {
             using var response = await client.GetAsync("/health/ready");
             last = response.StatusCode;
-            if (last == wanted)
-                return;
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        } while (clock.Elapsed < ReadinessDeadline);
-        Assert.Fail($"/health/ready stayed {(int)last} for {ReadinessDeadline.TotalSeconds} s, expected {(int)wanted}");
+            return last == wanted;
+        }, ReadinessDeadline, TimeSpan.FromMilliseconds(200));
+        Assert.True(reached, $"/health/ready stayed {(int)last} for {ReadinessDeadline.TotalSeconds} s, expected {(int)wanted}");
     }
 }

@@ -115,10 +115,8 @@ public sealed partial class ObservabilitySpecs
             Assert.Equal(HttpStatusCode.Unauthorized, (await nobody.GetAsync("/v1/sessions/log-1")).StatusCode);
 
             // The log line is written when the response completes, a moment after the client has it: poll with a deadline.
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            List<string> lines;
-            while ((lines = RequestLines(host.Output)).Count < 2 && DateTime.UtcNow < deadline)
-                await Task.Delay(20);
+            await Eventually.HoldsAsync(() => RequestLines(host.Output).Count >= 2, TimeSpan.FromSeconds(10));
+            var lines = RequestLines(host.Output);
 
             var post = Assert.Single(lines, l => l.Contains("POST /v1/events", StringComparison.Ordinal));
             Assert.Matches(RequestLine(), post);

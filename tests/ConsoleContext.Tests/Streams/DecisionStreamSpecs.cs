@@ -159,19 +159,12 @@ public sealed class DecisionStreamSpecs
 
     private static async Task<bool> SnapshotWrittenAsync(RunningHost host, string persistenceId)
     {
-        var deadline = DateTime.UtcNow + SseStream.Wait;
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "console-context.db")}");
         await connection.OpenAsync();
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM snapshot WHERE persistence_id = $id";
         count.Parameters.AddWithValue("$id", persistenceId);
-        while ((long)(await count.ExecuteScalarAsync())! == 0)
-        {
-            if (DateTime.UtcNow > deadline)
-                return false;
-            await Task.Delay(50);
-        }
-        return true;
+        return await Eventually.HoldsAsync(async () => (long)(await count.ExecuteScalarAsync())! > 0, SseStream.Wait);
     }
 
     [Fact]
