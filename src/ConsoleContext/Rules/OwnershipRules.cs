@@ -158,7 +158,8 @@ public class OwnershipRules(OwnershipSettings settings)
     /// <summary>R11 limits, checked after the event's own rules: the error names the limit.</summary>
     private string? ExceededLimit(SessionState state, SessionDraft d)
     {
-        if (d.TabsChanged && d.OpenTabs() is var tabs)
+        // Focus, navigation and updates re-save open tabs: only an event that opens a tab pays for counting them.
+        if (d.OpensTabs && d.OpenTabs() is var tabs)
         {
             var open = 0;
             HashSet<string>? consoles = null;

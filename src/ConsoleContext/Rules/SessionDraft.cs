@@ -57,7 +57,21 @@ internal sealed class SessionDraft
 
     public bool IsOpen(TabKey key) => Tab(key) is not null;
 
-    public bool TabsChanged => _savedTabs is not null || _closedTabs is not null || _consoleCleared;
+    /// <summary>True when the event opens a tab that the session did not have open: only then can a tab or console limit be exceeded.</summary>
+    public bool OpensTabs
+    {
+        get
+        {
+            if (_savedTabs is null)
+                return false;
+            foreach (var key in _savedTabs.Keys)
+            {
+                if (_consoleCleared || !_state.Tabs.ContainsKey(key))
+                    return true;
+            }
+            return false;
+        }
+    }
 
     /// <summary>Every open tab of every console as of now in the draft.</summary>
     public IEnumerable<TabState> OpenTabs()
