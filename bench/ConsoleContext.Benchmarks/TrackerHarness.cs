@@ -26,7 +26,7 @@ public sealed class TrackerHarness : IDisposable
         if (dataDirectory is not null)
             config = config.WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
         _system = ActorSystem.Create("tracker-bench", config);
-        var callIndex = _system.ActorOf(CallIndexActor.Props(), "calls");
+        var callIndex = _system.ActorOf(CallRouterActor.Props(OwnershipRules.Default.Settings.EndedCallRetentionOrDefault), "calls");
         Sessions = _system.ActorOf(SessionRouterActor.Props(OwnershipRules.Default, callIndex, journalScope: SessionRouterActor.DurableScope), "sessions");
         _countdown = _system.ActorOf(Props.Create(() => new Countdown()), "countdown");
     }

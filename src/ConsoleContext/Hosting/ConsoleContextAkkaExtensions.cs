@@ -13,8 +13,8 @@ namespace ConsoleContext.Hosting;
 public static class ConsoleContextAkkaExtensions
 {
     /// <summary>
-    /// Starts the session entry point (registered as <see cref="SessionRouterActor"/>) and the call directory
-    /// (registered as <see cref="CallIndexActor"/>), binds the persisted types to their serializer, and falls
+    /// Starts the session entry point (registered as <see cref="SessionRouterActor"/>) and the call directory's entry
+    /// point (registered as <see cref="CallRouterActor"/>, one entry per call), binds the persisted types to their serializer, and falls
     /// back to the in-memory journal when no other is configured. Settings come from <paramref name="settings"/>
     /// when given, else from the actor system's <c>console-context</c> HOCON section.
     /// </summary>
@@ -25,8 +25,8 @@ public static class ConsoleContextAkkaExtensions
         {
             var config = system.Settings.Config;
             var rules = new OwnershipRules(settings ?? OwnershipSettings.FromConfig(config));
-            var callIndex = system.ActorOf(CallIndexActor.Props(), "calls");
-            registry.Register<CallIndexActor>(callIndex);
+            var callIndex = system.ActorOf(CallRouterActor.Props(rules.Settings.EndedCallRetentionOrDefault), "calls");
+            registry.Register<CallRouterActor>(callIndex);
             var lifecycle = SessionLifecycleSettings.FromConfig(config);
             var endedSessions = system.ActorOf(EndedSessionsActor.Props(lifecycle), "ended-sessions");
             var sessions = system.ActorOf(

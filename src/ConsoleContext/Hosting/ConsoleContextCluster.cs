@@ -17,8 +17,8 @@ using ConsoleContext.Rules;
 namespace ConsoleContext.Hosting;
 
 /// <summary>
-/// The service's wiring on Akka.Cluster: sessions in a shard region, the call directory and the retention registry as
-/// cluster singletons, split-brain resolver keep-majority. One node is a one-node cluster that joins itself.
+/// The service's wiring on Akka.Cluster: sessions and call entries in two shard regions, the retention registry as a
+/// cluster singleton, split-brain resolver keep-majority. One node is a one-node cluster that joins itself.
 /// </summary>
 public static class ConsoleContextCluster
 {
@@ -28,16 +28,22 @@ public static class ConsoleContextCluster
     /// <summary>The sessions' shard region (type name).</summary>
     public const string SessionsRegion = "sessions";
 
+    /// <summary>The call entries' shard region (type name): one <see cref="CallEntryActor"/> per tenant-scoped call key.</summary>
+    public const string CallsRegion = "calls";
+
+    /// <summary>A call's entry stops after this long without a message; the next one recovers it (a few journal rows).</summary>
+    public static readonly TimeSpan CallEntryPassivateAfter = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// How long the split-brain resolver waits for a stable membership before downing unreachable nodes. With the failure
     /// detector's defaults a killed node's sessions answer on the survivors some 20 s after it died (docs/configuration.md).
     /// </summary>
     public static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(7);
 
-    /// <summary>The first wait before a stopped singleton starts again; it doubles per stop up to <see cref="MaxBackoff"/>.</summary>
+    /// <summary>The first wait before a stopped singleton or call entry starts again; it doubles per stop up to <see cref="MaxBackoff"/>.</summary>
     public static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The longest wait before a stopped singleton starts again.</summary>
+    /// <summary>The longest wait before a stopped singleton or call entry starts again.</summary>
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -73,7 +79,9 @@ public static class ConsoleContextCluster
     /// Sessions on Cluster.Sharding (state store DData, entities not remembered: a session starts with its next message and
     /// recovers from the journal; passivation as the session decides, through the shard, so nothing routed is dropped),
     /// registered under the same key as the local <see cref="SessionRouterActor"/>, so every caller is the same; the call
-    /// directory and the ended-sessions registry as singletons (one writer of each journal in the whole cluster).
+    /// directory as a second region, one entry per call key (<see cref="CallEntryActor"/>, each under a backoff supervisor,
+    /// passivated when idle), registered under the key of the local <see cref="CallRouterActor"/>; the ended-sessions
+    /// registry as a singleton; and the one-shot import of the old single call directory (<see cref="CallDirectoryImportActor"/>).
     /// </summary>
     public static AkkaConfigurationBuilder AddConsoleContextCluster(this AkkaConfigurationBuilder builder, ClusterNode node, OwnershipSettings? settings = null)
     {
@@ -97,15 +105,27 @@ public static class ConsoleContextCluster
             });
 
         var extractor = new SessionMessageExtractor();
+        var callExtractor = new CallEntryMessageExtractor();
         if (!node.HostsSessions)
         {
-            builder.WithSingletonProxy<CallIndexActor>("calls", new ClusterSingletonOptions { Role = SessionsRole });
+            builder.WithShardRegionProxy<CallRouterActor>(CallsRegion, SessionsRole, callExtractor);
             builder.WithSingletonProxy<EndedSessionsActor>("ended-sessions", new ClusterSingletonOptions { Role = SessionsRole });
             return builder.WithShardRegionProxy<SessionRouterActor>(SessionsRegion, SessionsRole, extractor);
         }
 
-        builder.WithSingleton<CallIndexActor>("calls", (_, _, _) => RestartedWithBackoff(CallIndexActor.Props(), "directory", new CallIndexMessages.Restarting()),
-            new ClusterSingletonOptions { Role = SessionsRole });
+        builder.WithShardRegion<CallRouterActor>(CallsRegion, (system, _, _) =>
+        {
+            var retention = (settings ?? OwnershipSettings.FromConfig(system.Settings.Config)).EndedCallRetentionOrDefault;
+            return callKey => CallRouterActor.EntryProps(callKey, retention);
+        }, callExtractor, new ShardOptions
+        {
+            Role = SessionsRole,
+            StateStoreMode = StateStoreMode.DData,
+            RememberEntities = false,
+            // No stream hangs on a call entry: the shard's idle timer may stop it.
+            ShouldPassivateIdleEntities = true,
+            PassivateIdleEntityAfter = CallEntryPassivateAfter,
+        });
         builder.WithSingleton<EndedSessionsActor>("ended-sessions", (system, _, _) => RestartedWithBackoff(
             EndedSessionsActor.Props(SessionLifecycleSettings.FromConfig(system.Settings.Config), SessionsRegion), "registry"),
             new ClusterSingletonOptions { Role = SessionsRole });
@@ -114,7 +134,7 @@ public static class ConsoleContextCluster
             var config = system.Settings.Config;
             var rules = new OwnershipRules(settings ?? OwnershipSettings.FromConfig(config));
             var lifecycle = SessionLifecycleSettings.FromConfig(config);
-            var callIndex = registry.Get<CallIndexActor>();
+            var callIndex = registry.Get<CallRouterActor>();
             var endedSessions = registry.Get<EndedSessionsActor>();
             return entityId =>
             {
@@ -130,6 +150,6 @@ public static class ConsoleContextCluster
             // A session passivates itself (SessionActor) once idle with no decision stream open; the shard's idle timer
             // cannot see open streams and would cut them.
             ShouldPassivateIdleEntities = false,
-        });
+        }).WithActors((system, registry) => system.ActorOf(CallDirectoryImportActor.Props(registry.Get<CallRouterActor>()), "call-directory-import"));
     }
 }

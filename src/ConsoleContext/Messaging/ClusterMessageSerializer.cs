@@ -15,7 +15,7 @@ namespace ConsoleContext.Messaging;
 
 /// <summary>
 /// System.Text.Json for every message that crosses nodes: requests to sessions, their answers, decision streams and the
-/// call directory's questions. Each type has one fixed manifest (<see cref="Manifests"/>); a type not listed there has no
+/// call entries' questions. Each type has one fixed manifest (<see cref="Manifests"/>); a type not listed there has no
 /// wire format at all (<see cref="StrictFallbackSerializer"/> refuses it), so nothing falls back to a reflection serializer.
 /// Console events travel as tape lines (the journal's form, read back by the parser); actor references as Akka paths.
 /// </summary>
@@ -44,10 +44,13 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
         [typeof(CallView)] = "call-view.v1",
         [typeof(TabActivity)] = "tab-activity.v1",
         [typeof(StreamedDecision)] = "streamed-decision.v1",
-        [typeof(CallIndexMessages.Recorded)] = "call-recorded.v1",
-        [typeof(CallIndexMessages.Locate)] = "call-locate.v1",
-        [typeof(CallIndexMessages.CallLocation)] = "call-location.v1",
         [typeof(CallIndexMessages.Restarting)] = "call-directory-restarting.v1",
+        [typeof(CallEntryMessages.Start)] = "call-entry-start.v1",
+        [typeof(CallEntryMessages.Archive)] = "call-entry-archive.v1",
+        [typeof(CallEntryMessages.Import)] = "call-entry-import.v1",
+        [typeof(CallEntryMessages.Recorded)] = "call-entry-recorded.v1",
+        [typeof(CallEntryMessages.Locate)] = "call-entry-locate.v1",
+        [typeof(CallEntryMessages.Location)] = "call-entry-location.v1",
     };
 
     private readonly Dictionary<string, Type> _types = Manifests.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

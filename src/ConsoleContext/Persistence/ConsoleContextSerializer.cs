@@ -21,11 +21,14 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     public const string EventAcceptedV1 = "event-accepted.v1";
     public const string EventsAcceptedV1 = "events-accepted.v1";
     public const string EventsDecidedV1 = "events-decided.v1";
+    public const string EventsDecidedV2 = "events-decided.v2";
     public const string SessionSnapshotV1 = "session-snapshot.v1";
     public const string SessionStateV1 = "session-state.v1";
     public const string SessionStateV2 = "session-state.v2";
     public const string CallStartedInV1 = "call-started-in.v1";
     public const string CallDirectoryV1 = "call-directory.v1";
+    public const string CallEntryStartedV1 = "call-entry-started.v1";
+    public const string CallEntryArchivedV1 = "call-entry-archived.v1";
     public const string SessionEndedV1 = "session-ended.v1";
     public const string SessionForgottenV1 = "session-forgotten.v1";
     public const string EndedSessionsV1 = "ended-sessions.v1";
@@ -38,11 +41,14 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     {
         EventAccepted => EventAcceptedV1,
         EventsAccepted => EventsAcceptedV1,
-        EventsDecided => EventsDecidedV1,
+        // v2 only where a fact keeps the server's acceptance time (a sessionEnded): every other row stays as v1 wrote it.
+        EventsDecided e => e.Facts.Any(f => f.AcceptedAt is not null) ? EventsDecidedV2 : EventsDecidedV1,
         SessionSnapshotData => SessionSnapshotV1,
         SessionStateData => SessionStateV2,
         CallIndexMessages.CallStartedIn => CallStartedInV1,
         CallIndexMessages.DirectorySnapshot => CallDirectoryV1,
+        CallEntryMessages.Started => CallEntryStartedV1,
+        CallEntryMessages.Archived => CallEntryArchivedV1,
         RetentionMessages.SessionEnded => SessionEndedV1,
         RetentionMessages.SessionForgotten => SessionForgottenV1,
         RetentionMessages.RegistrySnapshot => EndedSessionsV1,
@@ -59,6 +65,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
         SessionStateData s => Compressed(JsonSerializer.SerializeToUtf8Bytes(s, Json)),
         CallIndexMessages.CallStartedIn c => JsonSerializer.SerializeToUtf8Bytes(c, Json),
         CallIndexMessages.DirectorySnapshot d => JsonSerializer.SerializeToUtf8Bytes(d, Json),
+        CallEntryMessages.Started c => JsonSerializer.SerializeToUtf8Bytes(c, Json),
+        CallEntryMessages.Archived c => JsonSerializer.SerializeToUtf8Bytes(c, Json),
         RetentionMessages.SessionEnded e => JsonSerializer.SerializeToUtf8Bytes(e, Json),
         RetentionMessages.SessionForgotten f => JsonSerializer.SerializeToUtf8Bytes(f, Json),
         RetentionMessages.RegistrySnapshot r => JsonSerializer.SerializeToUtf8Bytes(r, Json),
@@ -70,13 +78,15 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
         EventAcceptedV1 => new EventAccepted(ParseStored(Encoding.UTF8.GetString(bytes))),
         EventsAcceptedV1 => new EventsAccepted(Encoding.UTF8.GetString(bytes).Split('\n').Select(ParseStored).ToList()),
         SessionStateV1 => Read<SessionStateDataV1>(bytes).ToV2(Rules.OwnershipSettings.Default.DedupeCapacity),
-        EventsDecidedV1 => FactsJson.Read(bytes, ParseStored),
+        EventsDecidedV1 or EventsDecidedV2 => FactsJson.Read(bytes, ParseStored),
         SessionStateV2 => Read<SessionStateData>(Decompressed(bytes)),
         SessionSnapshotV1 => Read<SessionSnapshotData>(Decompressed(bytes)),
         CallStartedInV1 => JsonSerializer.Deserialize<CallIndexMessages.CallStartedIn>(bytes, Json)
                            ?? throw new SerializationException("a stored call directory entry is empty"),
         CallDirectoryV1 => JsonSerializer.Deserialize<CallIndexMessages.DirectorySnapshot>(bytes, Json)
                            ?? throw new SerializationException("a stored call directory snapshot is empty"),
+        CallEntryStartedV1 => Read<CallEntryMessages.Started>(bytes),
+        CallEntryArchivedV1 => Read<CallEntryMessages.Archived>(bytes),
         SessionEndedV1 => Read<RetentionMessages.SessionEnded>(bytes),
         SessionForgottenV1 => Read<RetentionMessages.SessionForgotten>(bytes),
         EndedSessionsV1 => Read<RetentionMessages.RegistrySnapshot>(bytes),

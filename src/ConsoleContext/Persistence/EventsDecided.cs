@@ -1,7 +1,8 @@
 namespace ConsoleContext.Persistence;
 
 /// <summary>
-/// The journal entry since facts are journaled (manifest <c>events-decided.v1</c>): the facts of the events one request
+/// The journal entry since facts are journaled (manifest <c>events-decided.v1</c>, or <c>.v2</c> when a fact keeps its
+/// <see cref="DecidedFact.AcceptedAt"/>): the facts of the events one request
 /// made the session accept, in order. One entry per request, like <see cref="EventsAccepted"/> before it; recovery
 /// applies the recorded changes, so a later change of the rules never changes what a recovered session believes.
 /// </summary>

@@ -10,7 +10,8 @@ namespace ConsoleContext.Persistence;
 
 /// <summary>
 /// The payload of <c>events-decided.v1</c>: one line per fact, <c>{"event":TAPE-LINE,"decision":DECISION,"changes":[...]}</c>,
-/// lines joined by <c>\n</c>. The event is the canonical tape line itself (the parser reads it back, as for input rows);
+/// lines joined by <c>\n</c>; <c>events-decided.v2</c> is the same with <c>"acceptedAt"</c> (ISO-8601, the server's clock) on the
+/// facts that keep it (<see cref="DecidedFact.AcceptedAt"/>). The event is the canonical tape line itself (the parser reads it back, as for input rows);
 /// each change names its kind in <c>"kind"</c> (<see cref="Kinds"/>, fixed names: renaming a C# type must not change them).
 /// </summary>
 public static class FactsJson
@@ -67,6 +68,8 @@ public static class FactsJson
             JsonSerializer.Serialize(w, fact.Decision, DecisionJson.Options);
             w.WritePropertyName("changes");
             JsonSerializer.Serialize(w, fact.Changes, Changes);
+            if (fact.AcceptedAt is { } acceptedAt)
+                w.WriteString("acceptedAt", acceptedAt);
             w.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -88,9 +91,12 @@ public static class FactsJson
                 facts.Add(new DecidedFact(
                     parseEvent(root.GetProperty("event").GetRawText()),
                     root.GetProperty("decision").Deserialize<Decision>(DecisionJson.Options) ?? throw new SerializationException("a stored fact has no decision"),
-                    root.GetProperty("changes").Deserialize<List<SessionChange>>(Changes) ?? throw new SerializationException("a stored fact has no changes")));
+                    root.GetProperty("changes").Deserialize<List<SessionChange>>(Changes) ?? throw new SerializationException("a stored fact has no changes"))
+                {
+                    AcceptedAt = root.TryGetProperty("acceptedAt", out var acceptedAt) ? acceptedAt.GetDateTimeOffset() : null,
+                });
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or NotSupportedException)
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or NotSupportedException or FormatException)
             {
                 throw new SerializationException($"a stored fact is unreadable: {ex.Message}", ex);
             }

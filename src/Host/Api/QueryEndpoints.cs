@@ -20,7 +20,9 @@ public static class QueryEndpoints
             .WithName("GetCall")
             .WithSummary("The owner of a call, by callId alone")
             .WithDescription("Answers from the session that most recently started the call: state, owner tab, the owner's primary tab, " +
-                             "related records and a call-log suggestion (whoId: first related Contact or Lead; whatId: latest other record).");
+                             "related records and a call-log suggestion (whoId: first related Contact or Lead; whatId: latest other record). " +
+                             "An ended call answers from its archive (the session's answer as of the call's last change) until " +
+                             "ended-call-retention (24 h) after its end, then 404.");
 
         v1.MapGet("/calls/{callId}/timeline", GetTimeline)
             .RequireAuthorization(Roles.Query)
@@ -32,7 +34,8 @@ public static class QueryEndpoints
             .WithDescription("A JSON array of `{at, eventId, state, ownerTabId, ownerConsoleId, reason}`: one entry per accepted event that " +
                              "changed the call's state or owner, with that event's `at` and id and the decision's reason. Built from the " +
                              "facts the session journaled, so it reads the same after a restart and on any node; at most the latest " +
-                             "64 entries of a call, kept for the active calls and the 200 calls that ended last (404 for an earlier one).");
+                             "64 entries of a call. An ended call's timeline is archived with the call and answers until " +
+                             "ended-call-retention (24 h) after its end.");
 
         v1.MapGet("/sessions/{sessionId}", GetSession)
             .RequireAuthorization(Roles.Query)
@@ -45,16 +48,20 @@ public static class QueryEndpoints
     }
 
     private static Task<IResult> GetCall(string callId, HttpContext context, SessionGateway gateway, CancellationToken ct) =>
-        AskCallsSession(callId, context, gateway, (session, call) => new SessionQueries.GetCall(session, call),
+        AskCallsSession(callId, context, gateway, archived => Results.Ok(archived.View), (session, call) => new SessionQueries.GetCall(session, call),
             answer => answer is CallView view ? Results.Ok(view) : null, ct);
 
     private static Task<IResult> GetTimeline(string callId, HttpContext context, SessionGateway gateway, CancellationToken ct) =>
-        AskCallsSession(callId, context, gateway, (session, call) => new SessionQueries.GetTimeline(session, call),
+        AskCallsSession(callId, context, gateway, archived => Results.Ok(archived.Timeline), (session, call) => new SessionQueries.GetTimeline(session, call),
             answer => answer is SessionQueries.Timeline timeline ? Results.Ok(timeline.Entries) : null, ct);
 
-    /// <summary>Finds the session that started the call and asks it; <paramref name="found"/> gives null for "no such call" (404).</summary>
+    /// <summary>
+    /// Asks the call's entry: an ended call answers from its archive (<paramref name="fromArchive"/>), any other from the session
+    /// that started it; <paramref name="found"/> gives null for "no such call" (404).
+    /// </summary>
     private static async Task<IResult> AskCallsSession(string callId, HttpContext context, SessionGateway gateway,
-        Func<string, string, TenantMessage> query, Func<object, IResult?> found, CancellationToken ct)
+        Func<Actors.Calls.CallEntryMessages.ArchivedCall, IResult> fromArchive, Func<string, string, TenantMessage> query, Func<object, IResult?> found,
+        CancellationToken ct)
     {
         callId = PathIds.FromRawTarget(context, CallIdSegment, callId);
         if (PathIds.CallIdProblem(callId) is { } problem)
@@ -62,8 +69,10 @@ public static class QueryEndpoints
         try
         {
             var tenant = context.Tenant();
-            var sessionId = await gateway.LocateCallAsync(tenant, callId, ct);
-            if (sessionId is null)
+            var location = await gateway.LocateCallAsync(tenant, callId, ct);
+            if (location.Archived is { } archived)
+                return fromArchive(archived);
+            if (location.SessionId is not { } sessionId)
                 return Problems.NotFound($"no call \"{callId}\" was ever started");
             var answer = await gateway.AskAsync<object>(query(sessionId, callId) with { Tenant = tenant }, ct);
             return found(answer) ?? Problems.NotFound($"no call \"{callId}\" was ever started");

@@ -64,16 +64,20 @@ public sealed class SessionGateway(ActorRegistry registry, IOptions<LimitsOption
     public Task<T> AskAsync<T>(object message, CancellationToken cancellationToken) =>
         Sessions.Ask<T>(message, _timeout, cancellationToken);
 
-    /// <summary>The sessionId (within <paramref name="tenant"/>) that most recently started <paramref name="callId"/>; null when none did.</summary>
-    public async Task<string?> LocateCallAsync(string tenant, string callId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the call's entry (within <paramref name="tenant"/>) where its answers come from: the archive of an ended call, else the
+    /// session that most recently started it (SessionId null when none did, or when its archive has expired).
+    /// </summary>
+    /// <exception cref="CallDirectoryRestartingException">The entry is starting again after a journal failure.</exception>
+    public async Task<CallEntryMessages.Location> LocateCallAsync(string tenant, string callId, CancellationToken cancellationToken)
     {
-        var answer = await registry.Get<CallIndexActor>()
-            .Ask<object>(new CallIndexMessages.Locate(SessionKey.CallKey(tenant, callId)), _timeout, cancellationToken);
+        var answer = await registry.Get<CallRouterActor>()
+            .Ask<object>(new CallEntryMessages.Locate(SessionKey.CallKey(tenant, callId)), _timeout, cancellationToken);
         return answer switch
         {
-            CallIndexMessages.CallLocation location => location.SessionId,
+            CallEntryMessages.Location location => location,
             CallIndexMessages.Restarting => throw new CallDirectoryRestartingException(),
-            _ => throw new InvalidOperationException($"the call directory answered {answer.GetType().Name}"),
+            _ => throw new InvalidOperationException($"the call's entry answered {answer.GetType().Name}"),
         };
     }
 }

@@ -86,6 +86,36 @@ public sealed class SerializationSpecs : TrackerTestKit
     }
 
     [Fact]
+    public void A_call_entry_rows_round_trip()
+    {
+        var started = new CallEntryMessages.Started("agent-1");
+        Assert.Equal(started, RoundTrip(started));
+        var view = new Queries.CallView("agent-1", "c1", "inbound", "ended", "ctab1", null, "ctab1", null,
+            [new RecordRef("003B000002", "Contact", "Ada Lovelace")], new Queries.LogSuggestion("003B000002", null));
+        var timeline = new Queries.TimelineEntry(SpecEvents.T0, "e1", "ended", "ctab1", null, null);
+        var back = (CallEntryMessages.Archived)RoundTrip(new CallEntryMessages.Archived("agent-1", new CallEntryMessages.ArchivedCall(view, [timeline], SpecEvents.T0)));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(view), System.Text.Json.JsonSerializer.Serialize(back.Call.View));
+        Assert.Equal([timeline], back.Call.Timeline);
+        Assert.Equal(("agent-1", SpecEvents.T0), (back.SessionId, back.Call.EndedAt));
+    }
+
+    [Fact]
+    public void A_sessionEnded_fact_keeps_the_servers_acceptance_time_under_the_v2_manifest_and_other_rows_stay_v1()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(EventsDecided));
+        var v1 = (EventsDecided)serializer.FromBinary(Encoding.UTF8.GetBytes(V1Facts), ConsoleContextSerializer.EventsDecidedV1);
+        Assert.Equal(ConsoleContextSerializer.EventsDecidedV1, serializer.Manifest(v1));
+
+        var ended = SpecEvents.Event("a", "e2", "sessionEnded", ("at", SpecEvents.T0));
+        var stamped = new DecidedFact(ended, v1.Facts[0].Decision, v1.Facts[0].Changes) { AcceptedAt = SpecEvents.T0.AddHours(3) };
+        var row = new EventsDecided([v1.Facts[0], stamped]);
+        Assert.Equal(ConsoleContextSerializer.EventsDecidedV2, serializer.Manifest(row));
+        var back = (EventsDecided)serializer.FromBinary(serializer.ToBinary(row), ConsoleContextSerializer.EventsDecidedV2);
+        Assert.Equal([null, SpecEvents.T0.AddHours(3)], back.Facts.Select(f => f.AcceptedAt));
+        Assert.Equal(SpecEvents.T0, back.Facts[1].Event.Header.At);
+    }
+
+    [Fact]
     public void The_ended_sessions_registry_entries_and_snapshot_round_trip()
     {
         var ended = new RetentionMessages.SessionEnded("agent-1", SpecEvents.T0);

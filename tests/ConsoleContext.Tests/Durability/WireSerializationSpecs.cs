@@ -62,7 +62,8 @@ public sealed class WireSerializationSpecs() : Akka.TestKit.Xunit2.TestKit(Conso
 
     private async Task<List<object>> SamplesAsync()
     {
-        var sessions = Sys.ActorOf(SessionRouterActor.Props(OwnershipRules.Default));
+        var calls = Sys.ActorOf(CallRouterActor.Props(TimeSpan.FromHours(24)));
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(OwnershipRules.Default, calls));
         var subscriber = CreateTestProbe();
         var events = File.ReadLines(Walkthrough).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => ConsoleEventParser.Parse(l).Event!).ToList();
         var session = events[0].SessionId;
@@ -100,10 +101,18 @@ public sealed class WireSerializationSpecs() : Akka.TestKit.Xunit2.TestKit(Conso
         samples.Add(await sessions.Ask<ConsoleContext.Actors.Tabs.TabActivity>(getTab, SessionAsks.Timeout));
         samples.Add(await sessions.Ask<SessionQueries.TabNotFound>(getTab with { TabId = "nope" }, SessionAsks.Timeout));
 
-        samples.Add(new CallIndexMessages.Locate("call-42"));
-        samples.Add(new CallIndexMessages.CallLocation("call-42", session));
-        samples.Add(new CallIndexMessages.CallLocation("call-43", null));
-        samples.Add(new CallIndexMessages.Recorded("call-42"));
+        var locate = new CallEntryMessages.Locate("call-42");
+        samples.Add(locate);
+        // The walkthrough ends the call: its entry holds the archived answers.
+        var location = await calls.Ask<CallEntryMessages.Location>(locate, SessionAsks.Timeout);
+        var archived = Assert.IsType<CallEntryMessages.ArchivedCall>(location.Archived);
+        samples.Add(location);
+        samples.Add(await calls.Ask<CallEntryMessages.Location>(new CallEntryMessages.Locate("call-43"), SessionAsks.Timeout));
+        var start = new CallEntryMessages.Start("call-44", session);
+        samples.Add(start);
+        samples.Add(await calls.Ask<CallEntryMessages.Recorded>(start, SessionAsks.Timeout));
+        samples.Add(new CallEntryMessages.Archive("call-44", session, archived.View, archived.Timeline, archived.EndedAt));
+        samples.Add(new CallEntryMessages.Import("call-45", session));
         samples.Add(new CallIndexMessages.Restarting());
         return samples;
     }

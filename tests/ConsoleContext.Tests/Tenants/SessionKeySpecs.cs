@@ -31,7 +31,7 @@ public sealed class SessionKeySpecs : TrackerTestKit
     [Fact]
     public async Task Sessions_with_the_same_id_in_two_tenants_are_two_actors_with_their_own_state_and_calls()
     {
-        var callIndex = Sys.ActorOf(CallIndexActor.Props(), "calls-keys");
+        var callIndex = Sys.ActorOf(CallRouterActor.Props(TimeSpan.FromHours(24)), "calls-keys");
         var sessions = Sys.ActorOf(SessionRouterActor.Props(OwnershipRules.Default, callIndex), "sessions-keys");
         var timeout = SessionAsks.Timeout;
         foreach (var tenant in new[] { "t:1@x", SessionKey.DefaultTenant })
@@ -45,7 +45,7 @@ public sealed class SessionKeySpecs : TrackerTestKit
         {
             var snapshot = await sessions.Ask<SessionSnapshot>(new SessionQueries.GetSnapshot("a.b:c@d") { Tenant = tenant }, timeout);
             Assert.Equal(["tab-" + tenant], snapshot.Tabs.Select(t => t.TabId));
-            var location = await callIndex.Ask<CallIndexMessages.CallLocation>(new CallIndexMessages.Locate(SessionKey.CallKey(tenant, "c1")), timeout);
+            var location = await callIndex.Ask<CallEntryMessages.Location>(new CallEntryMessages.Locate(SessionKey.CallKey(tenant, "c1")), timeout);
             Assert.Equal("a.b:c@d", location.SessionId);
         }
         var unknown = await sessions.Ask<SessionSnapshot>(new SessionQueries.GetSnapshot("a.b:c@d") { Tenant = "other" }, timeout);

@@ -2,29 +2,26 @@ using ConsoleContext.Persistence;
 
 namespace ConsoleContext.Actors.Calls;
 
-/// <summary>The call directory's protocol: which session most recently started a call id (spec §5, a transfer moves it).</summary>
+/// <summary>
+/// What the single call directory (before one entry per call, <see cref="CallEntryActor"/>) journaled, read once by
+/// <see cref="CallDirectoryImportActor"/>; and the answer of an entry that is starting again.
+/// </summary>
 public static class CallIndexMessages
 {
-    /// <summary>Told by a session when it starts a call; the latest one wins. Journaled; answered with <see cref="Recorded"/>.</summary>
+    /// <summary>The persistence id of the single call directory; its rows are imported into the entries, then deleted.</summary>
+    public const string DirectoryPersistenceId = "call-directory";
+
+    /// <summary>A row of the old directory: a session started a call; the latest one wins.</summary>
     /// <param name="CallId">The tenant-scoped <see cref="Sessions.SessionKey.CallKey"/>: the callId itself in the default tenant.</param>
     /// <param name="SessionId">The sessionId within that tenant.</param>
     public sealed record CallStartedIn(string CallId, string SessionId) : IPersistedMessage;
 
-    /// <summary>The directory has journaled a <see cref="CallStartedIn"/>; confirmations come back in the order they were asked.</summary>
-    public sealed record Recorded(string CallId);
-
-    /// <summary>Answered with <see cref="CallLocation"/>; SessionId is null for a call never started.</summary>
-    /// <param name="CallId">The tenant-scoped <see cref="Sessions.SessionKey.CallKey"/>.</param>
-    public sealed record Locate(string CallId);
-
-    public sealed record CallLocation(string CallId, string? SessionId);
-
     /// <summary>
-    /// The answer to any question while the directory is stopped after a refused journal write and waits to start again
+    /// The answer to any question while a call's entry is stopped after a refused journal write and waits to start again
     /// (its backoff supervisor answers for it): the asker fails at once instead of waiting for its timeout.
     /// </summary>
     public sealed record Restarting;
 
-    /// <summary>The directory's snapshot: call id to session id.</summary>
+    /// <summary>The old directory's snapshot: call id to session id.</summary>
     public sealed record DirectorySnapshot(IReadOnlyDictionary<string, string> SessionByCall) : IPersistedMessage;
 }

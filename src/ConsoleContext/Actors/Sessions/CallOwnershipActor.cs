@@ -21,11 +21,12 @@ namespace ConsoleContext.Actors.Sessions;
 /// </summary>
 public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 {
-    /// <summary>An answer waiting for its journal write and for the call directory to record the calls it started.</summary>
+    /// <summary>An answer waiting for its journal write and for the calls' entries to record the calls it started or ended.</summary>
     private sealed class PendingReply(IActorRef replyTo, object reply, IReadOnlyList<SessionEvents.Decided> decided, int directoryEntries)
     {
         public IActorRef ReplyTo { get; } = replyTo;
-        public object Reply { get; } = reply;
+        /// <summary>The answer; a failure once a call's entry could not record what this answer waits for.</summary>
+        public object Reply { get; set; } = reply;
         public IReadOnlyList<SessionEvents.Decided> Decided { get; } = decided;
         public bool Written { get; set; }
         /// <summary>The journal row holding this answer's accepted events (or the latest row before it, when it has none).</summary>
@@ -38,6 +39,11 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         public System.Diagnostics.Activity? WriteSpan { get; init; }
     }
     private sealed record RetentionExpired;
+    /// <summary>A call entry's answer to one of the messages <paramref name="Pending"/> waits for (or the ask's failure).</summary>
+    private sealed record CallEntryAnswer(PendingReply Pending, object Answer);
+
+    /// <summary>How long an answer waits for a call's entry at most (an entry on a node that died and has not been moved yet).</summary>
+    public static readonly TimeSpan CallEntryTimeout = TimeSpan.FromSeconds(10);
     private sealed record ReorderWindowElapsed;
 
     private readonly OwnershipRules _rules;
@@ -88,7 +94,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         {
             foreach (var fact in JournalRows.Apply(row, _state, _rules, _timelines.Record))
             {
-                TrackEnd(fact.Event);
+                TrackEnd(fact);
                 _eventsSinceSnapshot++;
             }
         });
@@ -110,7 +116,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         Command<SessionQueries.GetTimeline>(q => Sender.Tell(_timelines.Of(q.CallId, _state) is { } timeline
             ? new SessionQueries.Timeline(q.CallId, timeline)
             : new SessionQueries.CallNotFound(q.SessionId, q.CallId)));
-        Command<CallIndexMessages.Recorded>(OnDirectoryRecorded);
+        Command<CallEntryAnswer>(OnCallEntryAnswer);
         Command<SessionEvents.SubscribersChanged>(changed => _hasSubscribers = changed.Any);
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Session {SessionId}: snapshot failed; the journal still holds everything", _state.SessionId));
@@ -240,7 +246,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             }
             if (ruling.Accepted)
             {
-                var fact = new DecidedFact(EventsAccepted.Stamped(e, now), ruling.Decision, ruling.Changes);
+                var fact = new DecidedFact(EventsAccepted.Stamped(e, now), ruling.Decision, ruling.Changes) { AcceptedAt = DecidedFact.StampOf(e, now) };
                 _timelines.Record(_state, fact);
                 OwnershipRules.Apply(_state, ruling.Changes);
                 entries.Add(fact);
@@ -249,24 +255,18 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             decided.Add(new SessionEvents.Decided(e, ruling.Decision, ruling.Changes));
         }
 
-        // Calls this answer starts go to the directory now; the answer waits for its confirmation.
-        var startedCalls = 0;
-        foreach (var d in _callIndex.IsNobody() ? [] : decided)
-        {
-            if (d.Event is ConsoleEvents.CallStarted started && d.Decision.Outcome == Outcomes.Applied)
-            {
-                _callIndex.Tell(new CallIndexMessages.CallStartedIn(SessionKey.CallKey(_tenant, started.CallId), _state.SessionId));
-                startedCalls++;
-            }
-        }
+        // Calls this answer starts or saves ended go to their entries now; the answer waits for their confirmations.
+        var callEntries = CallEntryMessagesOf(decided, now);
 
         var answer = fault is null ? reply(decisions) : new Status.Failure(fault);
         // One journal row per request; a request with nothing to record still waits its turn, so answers leave in order.
-        _awaiting.Enqueue(new PendingReply(replyTo, answer, decided, startedCalls)
+        var pending = new PendingReply(replyTo, answer, decided, callEntries.Count)
         {
             WriteStarted = entries.Count == 0 ? 0 : System.Diagnostics.Stopwatch.GetTimestamp(),
             WriteSpan = entries.Count == 0 ? null : StartWriteSpan(entries.Count),
-        });
+        };
+        _awaiting.Enqueue(pending);
+        AskCallEntries(pending, callEntries);
         if (entries.Count == 0)
             DeferAsync(answer, _ => OnWritten(null));
         else
@@ -277,7 +277,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     {
         var endedBefore = _endedAt;
         foreach (var fact in entry?.Facts ?? [])
-            TrackEnd(fact.Event);
+            TrackEnd(fact);
         if (_endedAt != endedBefore)
             TellEndedSessions();
         _eventsSinceSnapshot += entry?.Facts.Count ?? 0;
@@ -291,10 +291,55 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         ReleaseReady();
     }
 
-    private void OnDirectoryRecorded(CallIndexMessages.Recorded recorded)
+    /// <summary>
+    /// A Start for every applied callStarted (a new life: the entry drops any archive), then an Archive for every call these
+    /// events saved ended and that is still ended after them: the query answers the session gives now, so the call's entry
+    /// can give them after the session has let go of the call's details. None without a call directory (Nobody).
+    /// </summary>
+    private List<CallEntryMessages.ICallEntryMessage> CallEntryMessagesOf(IReadOnlyList<SessionEvents.Decided> decided, DateTimeOffset now)
     {
-        // Confirmations arrive in the order the calls were told, which is the order of the answers.
-        _awaiting.First(p => p.DirectoryOutstanding > 0).DirectoryOutstanding--;
+        var messages = new List<CallEntryMessages.ICallEntryMessage>();
+        if (_callIndex.IsNobody())
+            return messages;
+        List<string>? ended = null;
+        foreach (var d in decided)
+        {
+            if (d.Event is ConsoleEvents.CallStarted started && d.Decision.Outcome == Outcomes.Applied)
+                messages.Add(new CallEntryMessages.Start(SessionKey.CallKey(_tenant, started.CallId), _state.SessionId));
+            foreach (var change in d.Changes)
+            {
+                if (change is SessionChanges.CallSaved { Call: { IsActive: false } saved } && !(ended ??= []).Contains(saved.CallId))
+                    ended.Add(saved.CallId);
+            }
+        }
+        foreach (var callId in ended ?? [])
+        {
+            if (_state.Calls.TryGetValue(callId, out var call) && !call.IsActive)
+                messages.Add(new CallEntryMessages.Archive(SessionKey.CallKey(_tenant, callId), _state.SessionId, SessionViews.Call(_state, call),
+                    _timelines.Of(callId, _state) ?? [], now));
+        }
+        return messages;
+    }
+
+    private void AskCallEntries(PendingReply pending, List<CallEntryMessages.ICallEntryMessage> messages)
+    {
+        // One ask per message: an entry that is starting again answers the asker at once, so each answer finds its reply.
+        foreach (var message in messages)
+            _callIndex.Ask<object>(message, CallEntryTimeout).PipeTo(Self,
+                success: answer => new CallEntryAnswer(pending, answer), failure: ex => new CallEntryAnswer(pending, ex));
+    }
+
+    private void OnCallEntryAnswer(CallEntryAnswer answer)
+    {
+        var pending = answer.Pending;
+        pending.DirectoryOutstanding--;
+        // The event is journaled, but the call could not be recorded by its id: the answer fails at once (503, Retry-After).
+        if (answer.Answer is not CallEntryMessages.Recorded && pending.Reply is not Status.Failure)
+        {
+            _log.Warning("Session {SessionId}: a call entry could not record a call ({Answer}); the answer fails and may be retried", _state.SessionId,
+                answer.Answer.GetType().Name);
+            pending.Reply = new Status.Failure(new CallDirectoryRestartingException());
+        }
         ReleaseReady();
     }
 
@@ -356,10 +401,11 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 
     private string EntityId => new SessionKey(_tenant, _state.SessionId).EntityId;
 
-    private void TrackEnd(ConsoleEvent e)
+    private void TrackEnd(DecidedFact fact)
     {
-        if (e is ConsoleEvents.SessionEnded)
-            _endedAt = e.Header.At is { } at ? RetentionDeadline.EndedAt(at, Context.System.Scheduler.Now) : null;
+        if (fact.Event is ConsoleEvents.SessionEnded)
+            // The server's clock when it accepted the end; a row written before facts carried it counts from the client's at (never later than now).
+            _endedAt = fact.AcceptedAt ?? (fact.Event.Header.At is { } at ? RetentionDeadline.EndedAt(at, Context.System.Scheduler.Now) : null);
         else
             _endedAt = null;
     }
