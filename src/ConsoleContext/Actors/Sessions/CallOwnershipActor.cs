@@ -22,7 +22,8 @@ namespace ConsoleContext.Actors.Sessions;
 public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 {
     /// <summary>An answer waiting for its journal write and for the calls' entries to record the calls it started or ended.</summary>
-    private sealed class PendingReply(IActorRef replyTo, object reply, IReadOnlyList<SessionEvents.Decided> decided, int directoryEntries)
+    private sealed class PendingReply(IActorRef replyTo, object reply, IReadOnlyList<SessionEvents.Decided> decided,
+        List<CallEntryMessages.ICallEntryMessage> callEntries)
     {
         public IActorRef ReplyTo { get; } = replyTo;
         /// <summary>The answer; a failure once a call's entry could not record what this answer waits for.</summary>
@@ -31,7 +32,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         public bool Written { get; set; }
         /// <summary>The journal row holding this answer's accepted events (or the latest row before it, when it has none).</summary>
         public long SequenceNr { get; set; }
-        public int DirectoryOutstanding { get; set; } = directoryEntries;
+        /// <summary>What the calls' entries are told once this answer's events are journaled.</summary>
+        public List<CallEntryMessages.ICallEntryMessage> CallEntries { get; } = callEntries;
+        public int DirectoryOutstanding { get; set; } = callEntries.Count;
         public bool Ready => Written && DirectoryOutstanding == 0;
         /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the journal write; 0 when nothing is written.</summary>
         public long WriteStarted { get; init; }
@@ -255,18 +258,16 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             decided.Add(new SessionEvents.Decided(e, ruling.Decision, ruling.Changes));
         }
 
-        // Calls this answer starts or saves ended go to their entries now; the answer waits for their confirmations.
+        // Calls this answer starts or saves ended go to their entries once the events are journaled; the answer waits for their confirmations.
         var callEntries = CallEntryMessagesOf(decided, now);
 
         var answer = fault is null ? reply(decisions) : new Status.Failure(fault);
         // One journal row per request; a request with nothing to record still waits its turn, so answers leave in order.
-        var pending = new PendingReply(replyTo, answer, decided, callEntries.Count)
+        _awaiting.Enqueue(new PendingReply(replyTo, answer, decided, callEntries)
         {
             WriteStarted = entries.Count == 0 ? 0 : System.Diagnostics.Stopwatch.GetTimestamp(),
             WriteSpan = entries.Count == 0 ? null : StartWriteSpan(entries.Count),
-        };
-        _awaiting.Enqueue(pending);
-        AskCallEntries(pending, callEntries);
+        });
         if (entries.Count == 0)
             DeferAsync(answer, _ => OnWritten(null));
         else
@@ -288,6 +289,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             TrackerTelemetry.JournalWriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(written.WriteStarted).TotalSeconds, Tenant);
         written.WriteSpan?.Dispose();
         written.SequenceNr = LastSequenceNr;
+        // Only now: an entry never names a session for a call the session has not journaled (and on SQLite the entry's
+        // recovery does not contend with this write).
+        AskCallEntries(written);
         ReleaseReady();
     }
 
@@ -321,10 +325,10 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         return messages;
     }
 
-    private void AskCallEntries(PendingReply pending, List<CallEntryMessages.ICallEntryMessage> messages)
+    private void AskCallEntries(PendingReply pending)
     {
         // One ask per message: an entry that is starting again answers the asker at once, so each answer finds its reply.
-        foreach (var message in messages)
+        foreach (var message in pending.CallEntries)
             _callIndex.Ask<object>(message, CallEntryTimeout).PipeTo(Self,
                 success: answer => new CallEntryAnswer(pending, answer), failure: ex => new CallEntryAnswer(pending, ex));
     }
