@@ -25,13 +25,14 @@ public static class ConsoleContextAkkaExtensions
         {
             var config = system.Settings.Config;
             var rules = new OwnershipRules(settings ?? OwnershipSettings.FromConfig(config));
-            var callIndex = system.ActorOf(CallRouterActor.Props(rules.Settings.EndedCallRetentionOrDefault), "calls");
-            registry.Register<CallRouterActor>(callIndex);
             var lifecycle = SessionLifecycleSettings.FromConfig(config);
-            var endedSessions = system.ActorOf(EndedSessionsActor.Props(lifecycle), "ended-sessions");
+            var callRetention = rules.Settings.EndedCallRetentionOrDefault;
+            var endedSessions = system.ActorOf(EndedSessionsActor.Props(lifecycle, callRetention: callRetention), "ended-sessions");
+            var callIndex = system.ActorOf(CallRouterActor.Props(callRetention, endedSessions), "calls");
+            registry.Register<CallRouterActor>(callIndex);
             var sessions = system.ActorOf(
                 SessionRouterActor.Props(rules, callIndex, lifecycle, SessionRouterActor.DurableScope, endedSessions), "sessions");
-            endedSessions.Tell(new RetentionMessages.SweepThrough(sessions));
+            endedSessions.Tell(new RetentionMessages.SweepThrough(sessions, callIndex));
             registry.Register<EndedSessionsActor>(endedSessions);
             registry.Register<SessionRouterActor>(sessions);
         });

@@ -113,10 +113,15 @@ public static class ConsoleContextCluster
             return builder.WithShardRegionProxy<SessionRouterActor>(SessionsRegion, SessionsRole, extractor);
         }
 
-        builder.WithShardRegion<CallRouterActor>(CallsRegion, (system, _, _) =>
+        TimeSpan CallRetention(ActorSystem system) => (settings ?? OwnershipSettings.FromConfig(system.Settings.Config)).EndedCallRetentionOrDefault;
+        builder.WithSingleton<EndedSessionsActor>("ended-sessions", (system, _, _) => RestartedWithBackoff(
+            EndedSessionsActor.Props(SessionLifecycleSettings.FromConfig(system.Settings.Config), SessionsRegion, CallsRegion, CallRetention(system)), "registry"),
+            new ClusterSingletonOptions { Role = SessionsRole });
+        builder.WithShardRegion<CallRouterActor>(CallsRegion, (system, registry, _) =>
         {
-            var retention = (settings ?? OwnershipSettings.FromConfig(system.Settings.Config)).EndedCallRetentionOrDefault;
-            return callKey => CallRouterActor.EntryProps(callKey, retention);
+            var retention = CallRetention(system);
+            var endedSessions = registry.Get<EndedSessionsActor>();
+            return callKey => CallRouterActor.EntryProps(callKey, retention, endedSessions);
         }, callExtractor, new ShardOptions
         {
             Role = SessionsRole,
@@ -126,9 +131,6 @@ public static class ConsoleContextCluster
             ShouldPassivateIdleEntities = true,
             PassivateIdleEntityAfter = CallEntryPassivateAfter,
         });
-        builder.WithSingleton<EndedSessionsActor>("ended-sessions", (system, _, _) => RestartedWithBackoff(
-            EndedSessionsActor.Props(SessionLifecycleSettings.FromConfig(system.Settings.Config), SessionsRegion), "registry"),
-            new ClusterSingletonOptions { Role = SessionsRole });
         return builder.WithShardRegion<SessionRouterActor>(SessionsRegion, (system, registry, _) =>
         {
             var config = system.Settings.Config;

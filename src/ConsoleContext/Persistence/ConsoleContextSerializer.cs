@@ -32,6 +32,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
     public const string SessionEndedV1 = "session-ended.v1";
     public const string SessionForgottenV1 = "session-forgotten.v1";
     public const string EndedSessionsV1 = "ended-sessions.v1";
+    public const string EndedSessionsV2 = "ended-sessions.v2";
+    public const string CallArchivedV1 = "call-archived.v1";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -52,6 +54,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
         RetentionMessages.SessionEnded => SessionEndedV1,
         RetentionMessages.SessionForgotten => SessionForgottenV1,
         RetentionMessages.RegistrySnapshot => EndedSessionsV1,
+        RetentionMessages.RegistrySnapshotV2 => EndedSessionsV2,
+        RetentionMessages.CallArchived => CallArchivedV1,
         _ => throw new ArgumentException($"{o.GetType()} is not persisted by {nameof(ConsoleContextSerializer)}", nameof(o)),
     };
 
@@ -70,6 +74,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
         RetentionMessages.SessionEnded e => JsonSerializer.SerializeToUtf8Bytes(e, Json),
         RetentionMessages.SessionForgotten f => JsonSerializer.SerializeToUtf8Bytes(f, Json),
         RetentionMessages.RegistrySnapshot r => JsonSerializer.SerializeToUtf8Bytes(r, Json),
+        RetentionMessages.RegistrySnapshotV2 r => JsonSerializer.SerializeToUtf8Bytes(r, Json),
+        RetentionMessages.CallArchived c => JsonSerializer.SerializeToUtf8Bytes(c, Json),
         _ => throw new ArgumentException($"{obj.GetType()} is not persisted by {nameof(ConsoleContextSerializer)}", nameof(obj)),
     };
 
@@ -90,6 +96,8 @@ public sealed class ConsoleContextSerializer(ExtendedActorSystem system) : Seria
         SessionEndedV1 => Read<RetentionMessages.SessionEnded>(bytes),
         SessionForgottenV1 => Read<RetentionMessages.SessionForgotten>(bytes),
         EndedSessionsV1 => Read<RetentionMessages.RegistrySnapshot>(bytes),
+        EndedSessionsV2 => Read<RetentionMessages.RegistrySnapshotV2>(bytes),
+        CallArchivedV1 => Read<RetentionMessages.CallArchived>(bytes),
         _ => throw new SerializationException($"unknown manifest \"{manifest}\" for {nameof(ConsoleContextSerializer)}"),
     };
 

@@ -112,6 +112,39 @@ public sealed class CallArchiveSpecs : TrackerTestKit
     }
 
     [Fact]
+    public async Task A_passivated_archive_is_woken_by_the_registry_and_deletes_itself_once_its_retention_has_passed()
+    {
+        var retention = TimeSpan.FromMilliseconds(500);
+        var registry = CreateTestProbe();
+        var calls = Sys.ActorOf(CallRouterActor.Props(retention, registry.Ref));
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(OwnershipRules.Default, calls));
+        await sessions.SubmitAllAsync(EndedCall("c5"));
+        var archived = registry.ExpectMsg<RetentionMessages.CallArchived>();
+        Assert.Equal(("c5", (await LocateAsync(calls, "c5")).Archived!.EndedAt), (archived.CallKey, archived.EndedAt));
+
+        // The entry stops (as a shard passivates it) before its retention timer fires.
+        Watch(calls);
+        Sys.Stop(calls);
+        ExpectTerminated(calls);
+        var deadline = RetentionDeadline.Of(archived.EndedAt, retention);
+        await AwaitConditionAsync(() => Task.FromResult(Sys.Scheduler.Now >= deadline), TimeSpan.FromSeconds(5));
+
+        // The registry's sweep wakes it with a Locate; it answers "no such call" and deletes its journal.
+        var ended = Sys.ActorOf(EndedSessionsActor.Props(SessionLifecycleSettings.Default with { SweepEvery = TimeSpan.FromMilliseconds(100) },
+            callRetention: retention));
+        var woken = CreateTestProbe();
+        ended.Tell(archived);
+        ended.Tell(new RetentionMessages.SweepThrough(CreateTestProbe().Ref, woken.Ref));
+        var locate = woken.ExpectMsg<CallEntryMessages.Locate>();
+        Assert.Equal("c5", locate.CallKey);
+        var revived = Sys.ActorOf(CallRouterActor.Props(retention));
+        Assert.Equal((null, null), ((await LocateAsync(revived, locate.CallKey)).SessionId, (await LocateAsync(revived, locate.CallKey)).Archived));
+        var fresh = Sys.ActorOf(CallRouterActor.Props(retention));
+        Assert.Equal((null, null), ((await LocateAsync(fresh, "c5")).SessionId, (await LocateAsync(fresh, "c5")).Archived));
+        woken.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
     public async Task An_ended_sessions_retention_counts_from_when_the_server_accepted_the_sessionEnded_not_from_its_at()
     {
         var registry = CreateTestProbe();

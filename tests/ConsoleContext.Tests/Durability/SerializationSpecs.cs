@@ -125,6 +125,11 @@ public sealed class SerializationSpecs : TrackerTestKit
         var snapshot = (RetentionMessages.RegistrySnapshot)RoundTrip(
             new RetentionMessages.RegistrySnapshot(new Dictionary<string, DateTimeOffset> { ["agent-2"] = SpecEvents.T0 }));
         Assert.Equal(SpecEvents.T0, snapshot.EndedAt["agent-2"]);
+        var archived = new RetentionMessages.CallArchived("acme\u001Fc1", SpecEvents.T0);
+        Assert.Equal(archived, RoundTrip(archived));
+        var v2 = (RetentionMessages.RegistrySnapshotV2)RoundTrip(new RetentionMessages.RegistrySnapshotV2(
+            new Dictionary<string, DateTimeOffset> { ["agent-2"] = SpecEvents.T0 }, new Dictionary<string, DateTimeOffset> { ["c1"] = SpecEvents.T0.AddHours(1) }));
+        Assert.Equal((SpecEvents.T0, SpecEvents.T0.AddHours(1)), (v2.EndedAt["agent-2"], v2.CallsEndedAt["c1"]));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace ConsoleContext.Actors.Calls;
 /// (<see cref="CallEntryMessages.ArchivedCall"/>), so a query for the call needs nothing node-wide and still answers
 /// after the session has let go of the call's details. An archive is deleted, with the entry's journal,
 /// <c>ended-call-retention</c> after the call's end by the server's clock: by a timer while the entry runs, and on the
-/// entry's next start when that time passed while it was passivated.
+/// entry's next start when that time passed while it was passivated, which the ended-sessions registry makes sure of
+/// (<see cref="Retention.RetentionMessages.CallArchived"/>: it wakes the entry once that time has passed).
 /// </summary>
 public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
 {
@@ -21,6 +22,7 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
 
     private readonly string _callKey;
     private readonly TimeSpan _retention;
+    private readonly IActorRef _registry;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // Askers of writes in flight, in the order they were made; a refused write fails them all.
     private readonly Queue<IActorRef> _writing = new();
@@ -29,10 +31,12 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
 
     /// <param name="callKey">The tenant-scoped call key (<see cref="Sessions.SessionKey.CallKey"/>).</param>
     /// <param name="retention">How long an archive is kept after the call's end (<c>ended-call-retention</c>).</param>
-    public CallEntryActor(string callKey, TimeSpan retention)
+    /// <param name="registry">The ended-sessions registry, told about each archived life so that it wakes the entry; Nobody when there is none.</param>
+    public CallEntryActor(string callKey, TimeSpan retention, IActorRef registry)
     {
         _callKey = callKey;
         _retention = retention;
+        _registry = registry;
         PersistenceId = PersistenceIdPrefix + callKey;
 
         Recover<CallEntryMessages.Started>(Apply);
@@ -63,7 +67,9 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(string callKey, TimeSpan retention) => Akka.Actor.Props.Create(() => new CallEntryActor(callKey, retention));
+    /// <param name="registry">The ended-sessions registry; Nobody (the default) when there is none.</param>
+    public static Props Props(string callKey, TimeSpan retention, IActorRef? registry = null) =>
+        Akka.Actor.Props.Create(() => new CallEntryActor(callKey, retention, registry ?? ActorRefs.Nobody));
 
     /// <summary>The retention deadline of an archive ended at <paramref name="endedAt"/>.</summary>
     private DateTimeOffset DeadlineOf(DateTimeOffset endedAt) => Retention.RetentionDeadline.Of(endedAt, _retention);
@@ -86,6 +92,9 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
         _writing.Enqueue(Sender);
         Persist(row, written =>
         {
+            // The first archive of a life: the registry wakes the entry when its retention has passed.
+            if (written is CallEntryMessages.Archived { Call: var call } && _archived is null)
+                _registry.Tell(new Retention.RetentionMessages.CallArchived(_callKey, call.EndedAt));
             Apply(written);
             ScheduleRetention();
             _writing.Dequeue().Tell(new CallEntryMessages.Recorded(_callKey));

@@ -2,13 +2,15 @@ using Akka.Actor;
 using Akka.Persistence;
 using ConsoleContext.Actors.Sessions;
 using ConsoleContext.Persistence;
+using ConsoleContext.Rules;
 
 namespace ConsoleContext.Actors.Retention;
 
 /// <summary>
 /// Remembers which sessions have ended and when, so that a session passivated after its sessionEnded is
 /// still deleted once its retention has passed: every sweep wakes the expired ones, and a woken session
-/// deletes its own journal (only a persistent actor can delete its events).
+/// deletes its own journal (only a persistent actor can delete its events). Likewise for call entries holding an
+/// ended call's archive (<see cref="RetentionMessages.CallArchived"/>), woken <c>ended-call-retention</c> after the end.
 /// </summary>
 public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
 {
@@ -20,28 +22,45 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
 
     private readonly SessionLifecycleSettings _lifecycle;
     private readonly string? _sessionsRegion;
+    private readonly string? _callsRegion;
+    private readonly TimeSpan _callRetention;
     private readonly Dictionary<string, DateTimeOffset> _endedAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _callsEndedAt = new(StringComparer.Ordinal);
     private IActorRef _sessions = ActorRefs.Nobody;
+    private IActorRef _calls = ActorRefs.Nobody;
     private long _changesSinceSnapshot;
 
     /// <param name="sessionsRegion">As a cluster singleton: the sessions' shard region to sweep through, found on the node
     /// the singleton runs on (it moves when that node dies); null when a <see cref="RetentionMessages.SweepThrough"/> names them.</param>
-    public EndedSessionsActor(SessionLifecycleSettings lifecycle, string? sessionsRegion = null)
+    /// <param name="callsRegion">As a cluster singleton: the call entries' shard region, found like <paramref name="sessionsRegion"/>.</param>
+    /// <param name="callRetention"><c>ended-call-retention</c>: how long after its end an archived call's entry is woken.</param>
+    public EndedSessionsActor(SessionLifecycleSettings lifecycle, string? sessionsRegion = null, string? callsRegion = null, TimeSpan? callRetention = null)
     {
         _lifecycle = lifecycle;
         _sessionsRegion = sessionsRegion;
+        _callsRegion = callsRegion;
+        _callRetention = callRetention ?? OwnershipSettings.Default.EndedCallRetentionOrDefault;
 
         Recover<SnapshotOffer>(offer =>
         {
-            foreach (var (sessionId, endedAt) in ((RetentionMessages.RegistrySnapshot)offer.Snapshot).EndedAt)
+            var (sessions, calls) = offer.Snapshot switch
+            {
+                RetentionMessages.RegistrySnapshotV2 v2 => (v2.EndedAt, v2.CallsEndedAt),
+                var v1 => (((RetentionMessages.RegistrySnapshot)v1).EndedAt, (IReadOnlyDictionary<string, DateTimeOffset>)new Dictionary<string, DateTimeOffset>()),
+            };
+            foreach (var (sessionId, endedAt) in sessions)
                 _endedAt[sessionId] = endedAt;
+            foreach (var (callKey, endedAt) in calls)
+                _callsEndedAt[callKey] = endedAt;
         });
         Recover<RetentionMessages.SessionEnded>(m => _endedAt[m.SessionId] = m.EndedAt);
         Recover<RetentionMessages.SessionForgotten>(m => _endedAt.Remove(m.SessionId));
+        Recover<RetentionMessages.CallArchived>(m => _callsEndedAt[m.CallKey] = m.EndedAt);
 
         Command<RetentionMessages.SweepThrough>(m =>
         {
             _sessions = m.Sessions;
+            _calls = m.Calls ?? ActorRefs.Nobody;
             Timers.StartPeriodicTimer(nameof(Sweep), new Sweep(), TimeSpan.Zero, _lifecycle.SweepEvery);
         });
         Command<RetentionMessages.SessionEnded>(m => PersistAsync(m, ended => Record(() => _endedAt[ended.SessionId] = ended.EndedAt)));
@@ -50,6 +69,7 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
             if (_endedAt.ContainsKey(m.SessionId))
                 PersistAsync(m, forgotten => Record(() => _endedAt.Remove(forgotten.SessionId)));
         });
+        Command<RetentionMessages.CallArchived>(m => PersistAsync(m, archived => Record(() => _callsEndedAt[archived.CallKey] = archived.EndedAt)));
         Command<Sweep>(_ => WakeExpired());
         Command<FindSessionsRegion>(_ => FindRegion());
         Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));
@@ -62,8 +82,8 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(SessionLifecycleSettings lifecycle, string? sessionsRegion = null) =>
-        Akka.Actor.Props.Create(() => new EndedSessionsActor(lifecycle, sessionsRegion));
+    public static Props Props(SessionLifecycleSettings lifecycle, string? sessionsRegion = null, string? callsRegion = null, TimeSpan? callRetention = null) =>
+        Akka.Actor.Props.Create(() => new EndedSessionsActor(lifecycle, sessionsRegion, callsRegion, callRetention));
 
     protected override void PreStart()
     {
@@ -77,7 +97,8 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
     {
         try
         {
-            Self.Tell(new RetentionMessages.SweepThrough(Akka.Cluster.Sharding.ClusterSharding.Get(Context.System).ShardRegion(_sessionsRegion!)));
+            var sharding = Akka.Cluster.Sharding.ClusterSharding.Get(Context.System);
+            Self.Tell(new RetentionMessages.SweepThrough(sharding.ShardRegion(_sessionsRegion!), _callsRegion is null ? null : sharding.ShardRegion(_callsRegion)));
         }
         catch (ArgumentException)
         {
@@ -95,6 +116,15 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
             _sessions.Tell(new SessionQueries.GetSnapshot(key.SessionId) { Tenant = key.Tenant }, ActorRefs.NoSender);
             Self.Tell(new RetentionMessages.SessionForgotten(entityId));
         }
+        if (_calls.IsNobody())
+            return;
+        foreach (var (callKey, _) in _callsEndedAt.Where(p => RetentionDeadline.Of(p.Value, _callRetention) <= now).ToList())
+        {
+            // A woken entry whose retention has passed deletes its journal. Not journaled: after a restart of the registry an
+            // entry may be woken once more, which costs a recovery of nothing.
+            _calls.Tell(new Calls.CallEntryMessages.Locate(callKey), ActorRefs.NoSender);
+            _callsEndedAt.Remove(callKey);
+        }
     }
 
     private void Record(Action change)
@@ -103,6 +133,6 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
         if (++_changesSinceSnapshot < SnapshotEvery)
             return;
         _changesSinceSnapshot = 0;
-        SaveSnapshot(new RetentionMessages.RegistrySnapshot(new Dictionary<string, DateTimeOffset>(_endedAt)));
+        SaveSnapshot(new RetentionMessages.RegistrySnapshotV2(new Dictionary<string, DateTimeOffset>(_endedAt), new Dictionary<string, DateTimeOffset>(_callsEndedAt)));
     }
 }

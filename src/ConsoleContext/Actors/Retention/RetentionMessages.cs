@@ -16,6 +16,17 @@ public static class RetentionMessages
     /// <summary>The registry's snapshot: ended sessions and when they ended.</summary>
     public sealed record RegistrySnapshot(IReadOnlyDictionary<string, DateTimeOffset> EndedAt) : IPersistedMessage;
 
-    /// <summary>Where to send the wake-up calls; the sweeps start once this arrives.</summary>
-    public sealed record SweepThrough(IActorRef Sessions);
+    /// <summary>
+    /// A call's entry archived an ended call whose end the server accepted at <paramref name="EndedAt"/>: wake the entry
+    /// once <c>ended-call-retention</c> has passed, so it deletes its journal even if it was passivated. Journaled.
+    /// </summary>
+    /// <param name="CallKey">The tenant-scoped <see cref="Sessions.SessionKey.CallKey"/>.</param>
+    public sealed record CallArchived(string CallKey, DateTimeOffset EndedAt) : IPersistedMessage;
+
+    /// <summary>The registry's snapshot since it also wakes call entries (manifest <c>ended-sessions.v2</c>).</summary>
+    public sealed record RegistrySnapshotV2(IReadOnlyDictionary<string, DateTimeOffset> EndedAt, IReadOnlyDictionary<string, DateTimeOffset> CallsEndedAt)
+        : IPersistedMessage;
+
+    /// <summary>Where to send the wake-up calls (sessions, and call entries when given); the sweeps start once this arrives.</summary>
+    public sealed record SweepThrough(IActorRef Sessions, IActorRef? Calls = null);
 }
