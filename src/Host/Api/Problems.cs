@@ -27,7 +27,8 @@ public static class Problems
         Akka.Actor.AskTimeoutException or TaskCanceledException when !context.RequestAborted.IsCancellationRequested =>
             Unavailable(context, "the session did not answer in time; retry with the same eventId (duplicates are detected)"),
         JournalWriteException => Unavailable(context, "the event could not be recorded durably and was not accepted; retry with the same eventId"),
-        CallDirectoryRestartingException => Unavailable(context, "the call directory is starting again after a journal failure; retry after Retry-After"),
+        CallDirectoryRestartingException => Unavailable(context,
+            "the call's entry in the call directory is starting again after a journal failure; retry after Retry-After (an event its session already recorded answers duplicate)"),
         SessionUnavailableException unavailable => Of(StatusCodes.Status500InternalServerError, "Session unavailable", unavailable.Message),
         _ => null,
     };

@@ -23,7 +23,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
 {
     /// <summary>An answer waiting for its journal write and for the calls' entries to record the calls it started or ended.</summary>
     private sealed class PendingReply(IActorRef replyTo, object reply, IReadOnlyList<SessionEvents.Decided> decided,
-        List<CallEntryMessages.ICallEntryMessage> callEntries)
+        IReadOnlyList<CallEntryMessages.ICallEntryMessage> callEntries)
     {
         public IActorRef ReplyTo { get; } = replyTo;
         /// <summary>The answer; a failure once a call's entry could not record what this answer waits for.</summary>
@@ -33,7 +33,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         /// <summary>The journal row holding this answer's accepted events (or the latest row before it, when it has none).</summary>
         public long SequenceNr { get; set; }
         /// <summary>What the calls' entries are told once this answer's events are journaled.</summary>
-        public List<CallEntryMessages.ICallEntryMessage> CallEntries { get; } = callEntries;
+        public IReadOnlyList<CallEntryMessages.ICallEntryMessage> CallEntries { get; } = callEntries;
         public int DirectoryOutstanding { get; set; } = callEntries.Count;
         public bool Ready => Written && DirectoryOutstanding == 0;
         /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the journal write; 0 when nothing is written.</summary>
@@ -300,16 +300,16 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     /// events saved ended and that is still ended after them: the query answers the session gives now, so the call's entry
     /// can give them after the session has let go of the call's details. None without a call directory (Nobody).
     /// </summary>
-    private List<CallEntryMessages.ICallEntryMessage> CallEntryMessagesOf(IReadOnlyList<SessionEvents.Decided> decided, DateTimeOffset now)
+    private IReadOnlyList<CallEntryMessages.ICallEntryMessage> CallEntryMessagesOf(IReadOnlyList<SessionEvents.Decided> decided, DateTimeOffset now)
     {
-        var messages = new List<CallEntryMessages.ICallEntryMessage>();
         if (_callIndex.IsNobody())
-            return messages;
+            return [];
+        List<CallEntryMessages.ICallEntryMessage>? messages = null;
         List<string>? ended = null;
         foreach (var d in decided)
         {
             if (d.Event is ConsoleEvents.CallStarted started && d.Decision.Outcome == Outcomes.Applied)
-                messages.Add(new CallEntryMessages.Start(SessionKey.CallKey(_tenant, started.CallId), _state.SessionId));
+                (messages ??= []).Add(new CallEntryMessages.Start(SessionKey.CallKey(_tenant, started.CallId), _state.SessionId));
             foreach (var change in d.Changes)
             {
                 if (change is SessionChanges.CallSaved { Call: { IsActive: false } saved } && !(ended ??= []).Contains(saved.CallId))
@@ -319,10 +319,10 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         foreach (var callId in ended ?? [])
         {
             if (_state.Calls.TryGetValue(callId, out var call) && !call.IsActive)
-                messages.Add(new CallEntryMessages.Archive(SessionKey.CallKey(_tenant, callId), _state.SessionId, SessionViews.Call(_state, call),
+                (messages ??= []).Add(new CallEntryMessages.Archive(SessionKey.CallKey(_tenant, callId), _state.SessionId, SessionViews.Call(_state, call),
                     _timelines.Of(callId, _state) ?? [], now));
         }
-        return messages;
+        return messages ?? (IReadOnlyList<CallEntryMessages.ICallEntryMessage>)[];
     }
 
     private void AskCallEntries(PendingReply pending)
