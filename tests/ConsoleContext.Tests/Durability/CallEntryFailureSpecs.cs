@@ -44,12 +44,19 @@ public sealed class CallEntryFailureSpecs() : TrackerTestKit(JournalFailureSpecs
         Assert.IsType<CallIndexMessages.Restarting>(await calls.Ask<object>(new CallEntryMessages.Locate("c0"), SessionAsks.Timeout));
         Assert.True(clock.Elapsed < Fast, $"the lookup was answered after {clock.Elapsed}");
 
-        // The session journaled both events: it answers for them, and once the journal writes again the entries do.
+        // The session journaled both events: it answers for them.
         var snapshot = await sessions.SnapshotAsync(Session);
         Assert.Equal(["ended", "ringing"], snapshot.Calls.OrderBy(c => c.CallId).Select(c => c.State));
         await journal.OnWrite.Pass();
         await AwaitAssertAsync(async () => Assert.Equal(Session,
             (await calls.Ask<CallEntryMessages.Location>(new CallEntryMessages.Locate("c0"), TimeSpan.FromMilliseconds(500))).SessionId),
             TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(200));
+
+        // Retried with the same eventIds once the entries write again: duplicates, and now the calls are recorded by id.
+        Assert.Equal("duplicate", (await sessions.SubmitAsync(SpecEvents.Event(Session, "f3", "callStarted", ("callId", "c1"), ("callType", "inbound")))).Outcome);
+        Assert.Equal("duplicate", (await sessions.SubmitAsync(SpecEvents.Event(Session, "f4", "callEnded", ("callId", "c0")))).Outcome);
+        Assert.Equal(Session, (await calls.Ask<CallEntryMessages.Location>(new CallEntryMessages.Locate("c1"), SessionAsks.Timeout)).SessionId);
+        var archived = (await calls.Ask<CallEntryMessages.Location>(new CallEntryMessages.Locate("c0"), SessionAsks.Timeout)).Archived;
+        Assert.Equal("ended", archived?.View.State);
     }
 }

@@ -298,7 +298,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     /// <summary>
     /// A Start for every applied callStarted (a new life: the entry drops any archive), then an Archive for every call these
     /// events saved ended and that is still ended after them: the query answers the session gives now, so the call's entry
-    /// can give them after the session has let go of the call's details. None without a call directory (Nobody).
+    /// can give them after the session has let go of the call's details. A duplicate of a call's event (the retry of an
+    /// answer that failed on the call's entry) tells the entry again what the session holds now: a Start for an active call,
+    /// an Archive for an ended one; both are idempotent. None without a call directory (Nobody).
     /// </summary>
     private IReadOnlyList<CallEntryMessages.ICallEntryMessage> CallEntryMessagesOf(IReadOnlyList<SessionEvents.Decided> decided, DateTimeOffset now)
     {
@@ -310,6 +312,13 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         {
             if (d.Event is ConsoleEvents.CallStarted started && d.Decision.Outcome == Outcomes.Applied)
                 (messages ??= []).Add(new CallEntryMessages.Start(SessionKey.CallKey(_tenant, started.CallId), _state.SessionId));
+            else if (d.Decision.Outcome == Outcomes.Duplicate && CallIdOf(d.Event) is { } callId && _state.Calls.TryGetValue(callId, out var known))
+            {
+                if (known.IsActive && d.Event is ConsoleEvents.CallStarted)
+                    (messages ??= []).Add(new CallEntryMessages.Start(SessionKey.CallKey(_tenant, callId), _state.SessionId));
+                else if (!known.IsActive && !(ended ??= []).Contains(callId))
+                    ended.Add(callId);
+            }
             foreach (var change in d.Changes)
             {
                 if (change is SessionChanges.CallSaved { Call: { IsActive: false } saved } && !(ended ??= []).Contains(saved.CallId))
@@ -324,6 +333,13 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         }
         return messages ?? (IReadOnlyList<CallEntryMessages.ICallEntryMessage>)[];
     }
+
+    private static string? CallIdOf(ConsoleEvent e) => e switch
+    {
+        ConsoleEvents.CallStarted x => x.CallId,
+        ConsoleEvents.CallStateChanged x => x.CallId,
+        _ => null,
+    };
 
     private void AskCallEntries(PendingReply pending)
     {
