@@ -34,7 +34,8 @@ public sealed class EndedCallTombstones
             i--;
         if (Count == _digests.Length)
         {
-            var size = Math.Max(8, Count * 2);
+            // A quarter more, not double: a full session's tombstones are most of what its history adds (R11).
+            var size = Count + Math.Max(16, Count / 4);
             Array.Resize(ref _digests, size);
             Array.Resize(ref _endTicks, size);
         }
@@ -70,9 +71,9 @@ public sealed class EndedCallTombstones
 
     private void ShrinkWhenSparse()
     {
-        if (_digests.Length <= 8 || Count > _digests.Length / 4)
+        if (_digests.Length <= 16 || Count > _digests.Length / 2)
             return;
-        var size = Math.Max(8, _digests.Length / 2);
+        var size = Math.Max(16, Count + Count / 4);
         Array.Resize(ref _digests, size);
         Array.Resize(ref _endTicks, size);
     }
