@@ -7,19 +7,14 @@ namespace ConsoleContext.Queries;
 /// The ownership timelines of a session's calls, built from the facts (<see cref="DecidedFact"/>) as they are applied,
 /// live and in recovery alike, so every node that recovers the session answers the same. Bounded: a call keeps its
 /// <see cref="MaxEntriesPerCall"/> latest entries; the timelines kept are those of the active calls (at most
-/// <c>limits.active-calls</c>) and of the <see cref="MaxEndedCalls"/> calls that ended last; and a timeline goes when the
-/// rules forget its call (R11: retention, or the ended-calls limit, which the state applies without a change of its own).
+/// <c>limits.active-calls</c>) and of the <c>ended-calls-in-full</c> calls that ended last, the calls the state keeps in
+/// full; and a timeline goes when the state no longer keeps its call in full (R11: retention, the ended-calls limit, or the
+/// call kept as a tombstone, which the state applies without a change of its own).
 /// </summary>
 public sealed class CallTimelines
 {
     /// <summary>Entries kept per call; older ones are dropped first (a real call has fewer than ten).</summary>
     public const int MaxEntriesPerCall = 64;
-
-    /// <summary>
-    /// Ended calls whose timelines are kept, the latest ends; an earlier one loses its timeline (the call itself is kept
-    /// longer, up to the rules' ended-calls limit). Keeps a full session's snapshot under 256 KiB (SnapshotSizeSpecs).
-    /// </summary>
-    public const int MaxEndedCalls = 200;
 
     private readonly Dictionary<string, Queue<TimelineEntry>> _calls = new(StringComparer.Ordinal);
     // Calls whose latest entry is "ended", in the order they ended.
@@ -46,7 +41,7 @@ public sealed class CallTimelines
                     if (previous is not null && previous.State == call.State && previous.OwnerTabId == call.OwnerTabId
                         && previous.OwnerConsole == call.OwnerConsole)
                         break;
-                    Add(call.CallId, new TimelineEntry(fact.Event.Header.At!.Value, fact.Event.EventId, call.State, call.OwnerTabId,
+                    Add(before.Settings.EndedCallsInFull, call.CallId, new TimelineEntry(fact.Event.Header.At!.Value, fact.Event.EventId, call.State, call.OwnerTabId,
                         call.OwnerTabId is null ? null : TabKey.ReportedConsole(call.OwnerConsole), fact.Decision.Reason));
                     break;
                 case SessionChanges.CallsForgotten { CallIds: var forgotten }:
@@ -57,7 +52,8 @@ public sealed class CallTimelines
         }
     }
 
-    private void Add(string callId, TimelineEntry entry)
+    /// <param name="endedKept">Ended calls whose timelines are kept, the latest ends (the state's ended-calls-in-full).</param>
+    private void Add(int endedKept, string callId, TimelineEntry entry)
     {
         if (!_calls.TryGetValue(callId, out var entries))
             _calls[callId] = entries = new Queue<TimelineEntry>();
@@ -68,9 +64,8 @@ public sealed class CallTimelines
         if (entry.State != Protocol.CallStates.Ended)
             return;
         _ended.Add(callId);
-        if (_ended.Count <= MaxEndedCalls)
-            return;
-        Forget(_ended[0]);
+        while (_ended.Count > endedKept)
+            Forget(_ended[0]);
     }
 
     private void Prune(SessionState current)

@@ -4,7 +4,7 @@ namespace ConsoleContext.Queries;
 
 /// <summary>A session as a softphone backend or a tester sees it (spec §5): each console's tab tree and focus, calls, status.</summary>
 /// <param name="Consoles">Consoles with an open tab or a focused tab, the default console (consoleId null) first, then by id.</param>
-/// <param name="Calls">Every remembered call, active and ended, in start order.</param>
+/// <param name="Calls">The active calls and the ended calls the session keeps in full (<c>ended-calls-in-full</c>, the latest ends), in start order.</param>
 /// <param name="Streams">The remembered streams' seq marks (R8, R11); streamId null for the default stream.</param>
 /// <param name="EventsSeen">How many eventIds the dedupe memory holds (at most dedupe-capacity).</param>
 public sealed record SessionSnapshot(

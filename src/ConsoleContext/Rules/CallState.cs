@@ -39,6 +39,10 @@ public sealed record CallState(
 
     public bool IsActive => State != CallStates.Ended;
 
+    /// <summary>What the rules know of an ended call kept as a tombstone (R11): its id, that it ended, and when.</summary>
+    public static CallState Tombstone(string callId, DateTimeOffset endedAt) =>
+        new(callId, null, CallStates.Ended, null, null, null, null, [], EverOwned: true, endedAt, 0, EndedAt: endedAt);
+
     /// <summary>The owner's key; null while pending.</summary>
     public TabKey? Owner => OwnerTabId is { } tab ? new TabKey(OwnerConsole, tab) : null;
 

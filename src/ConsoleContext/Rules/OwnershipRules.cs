@@ -79,7 +79,7 @@ public class OwnershipRules(OwnershipSettings settings)
             case SessionChanges.TabsClosed x: state.CloseTabs(x.Tabs); break;
             case SessionChanges.FocusChanged x: state.SetFocus(x.Console, x.TabId); break;
             case SessionChanges.CallSaved x: state.SaveCall(x.Call); break;
-            case SessionChanges.CallsForgotten x: state.ForgetCalls(x.CallIds); break;
+            case SessionChanges.CallsForgotten x: state.ForgetCalls(x.CallIds, x.EarliestTombstones); break;
             case SessionChanges.ClickIntentsChanged x: state.SetClickIntents(x.Clicks); break;
             case SessionChanges.LastNavigationChanged x: state.SetLastNavigation(x.Record, x.Url); break;
             case SessionChanges.AgentStatusChanged x: state.SetAgentStatus(x.Status); break;
@@ -137,21 +137,26 @@ public class OwnershipRules(OwnershipSettings settings)
     private static Verdict Ignored(string reason) => new(Outcomes.Ignored, reason, null);
     private static Verdict Rejected(string error) => new(Outcomes.Rejected, Reasons.InvalidEvent, error);
 
-    /// <summary>R11: ended calls past their retention, and the earliest ended beyond the limit, are forgotten first.</summary>
+    /// <summary>R11: ended calls past their retention, and the earliest ended beyond the limit, are forgotten first (tombstones, then those in full).</summary>
     private void ForgetEndedCalls(SessionState state, SessionDraft d)
     {
+        var tombstones = state.EndedTombstones;
         var ended = state.EndedCallIds;
-        if (ended.Count == 0)
+        var count = tombstones.Count + ended.Count;
+        if (count == 0)
             return;
         var retention = settings.EndedCallRetentionOrDefault;
-        var over = ended.Count - settings.MaxEndedCalls;
-        for (var i = 0; i < ended.Count; i++)
+        var over = count - settings.MaxEndedCalls;
+        for (var i = 0; i < count; i++)
         {
-            var call = state.Calls[ended[i]];
-            if (i < over || (call.EndedAt is { } endedAt && d.Now - endedAt > retention))
-                d.ForgetCall(call.CallId);
-            else
+            var inFull = i < tombstones.Count ? null : state.Calls[ended[i - tombstones.Count]];
+            var endedAt = inFull is null ? tombstones.EndedAt(i) : inFull.EndedAt;
+            if (!(i < over || (endedAt is { } at && d.Now - at > retention)))
                 break;
+            if (inFull is null)
+                d.ForgetEarliestTombstone();
+            else
+                d.ForgetCall(inFull.CallId);
         }
     }
 

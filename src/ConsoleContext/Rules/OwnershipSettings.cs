@@ -16,6 +16,8 @@ namespace ConsoleContext.Rules;
 /// <param name="MaxOpenTabs">R11: open tabs per session; an event that would open more is rejected.</param>
 /// <param name="MaxConsoles">R11: consoles with an open tab per session; an event that would open a tab in one more is rejected.</param>
 /// <param name="MaxActiveCalls">R11: active calls per session; an event that would start one more is rejected.</param>
+/// <param name="EndedCallsInFull">R11 (a choice): the ended calls that ended last and are kept in full (queries show them);
+/// earlier remembered ended calls keep only a digest of their id and their end (a tombstone), which is all the rules read.</param>
 public sealed record OwnershipSettings(
     TimeSpan ClickToDialWindow,
     TimeSpan ScreenPopWindow,
@@ -26,7 +28,8 @@ public sealed record OwnershipSettings(
     int MaxStreams = 16,
     int MaxOpenTabs = 500,
     int MaxConsoles = 32,
-    int MaxActiveCalls = 64)
+    int MaxActiveCalls = 64,
+    int EndedCallsInFull = 16)
 {
     public static readonly OwnershipSettings Default = new(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10), 1_000);
 
@@ -49,6 +52,7 @@ public sealed record OwnershipSettings(
             section.GetInt("limits.streams", Default.MaxStreams),
             section.GetInt("limits.open-tabs", Default.MaxOpenTabs),
             section.GetInt("limits.consoles", Default.MaxConsoles),
-            section.GetInt("limits.active-calls", Default.MaxActiveCalls));
+            section.GetInt("limits.active-calls", Default.MaxActiveCalls),
+            Math.Max(0, section.GetInt("ended-calls-in-full", Default.EndedCallsInFull)));
     }
 }

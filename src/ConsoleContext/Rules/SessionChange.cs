@@ -24,7 +24,10 @@ public static class SessionChanges
     public sealed record CallSaved(CallState Call) : SessionChange;
 
     /// <summary>R11: ended calls forgotten (retention passed, or too many ended calls).</summary>
-    public sealed record CallsForgotten(IReadOnlyList<string> CallIds) : SessionChange;
+    /// <param name="CallIds">Calls forgotten by id (ended calls kept in full; a call kept as a tombstone is found by its digest).</param>
+    /// <param name="EarliestTombstones">How many of the earliest ended calls kept as tombstones are forgotten first (0 in rows
+    /// written before tombstones).</param>
+    public sealed record CallsForgotten(IReadOnlyList<string> CallIds, int EarliestTombstones = 0) : SessionChange;
 
     public sealed record ClickIntentsChanged(IReadOnlyList<ClickIntent> Clicks) : SessionChange;
 

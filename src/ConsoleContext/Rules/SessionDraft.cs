@@ -21,6 +21,7 @@ internal sealed class SessionDraft
     // Calls that were not active before this event and are in play now (a new call, a new life, an adoption), in order.
     private List<CallState>? _newCalls;
     private List<string>? _forgottenCalls;
+    private int _forgottenTombstones;
     private IReadOnlyList<ClickIntent>? _clicks;
     private SessionChanges.LastNavigationChanged? _lastNavigation;
     private SessionChanges.AgentStatusChanged? _status;
@@ -128,7 +129,7 @@ internal sealed class SessionDraft
             return saved;
         if (_forgottenCalls?.Contains(callId) == true)
             return null;
-        return _state.Calls.GetValueOrDefault(callId);
+        return _state.RememberedCall(callId, _forgottenTombstones);
     }
 
     /// <summary>Calls active before the event, then those it brought into play, in order, as the draft sees them (possibly ended now).</summary>
@@ -183,6 +184,9 @@ internal sealed class SessionDraft
 
     public void ForgetCall(string callId) => (_forgottenCalls ??= []).Add(callId);
 
+    /// <summary>Forgets the earliest ended call kept as a tombstone that this draft has not forgotten yet.</summary>
+    public void ForgetEarliestTombstone() => _forgottenTombstones++;
+
     public void SetClickIntents(IReadOnlyList<ClickIntent> clicks) => _clicks = clicks;
 
     public void SetLastNavigation(RecordRef? record, string url) => _lastNavigation = new(record, url);
@@ -216,8 +220,8 @@ internal sealed class SessionDraft
     public IReadOnlyList<SessionChange> Changes(SessionChanges.EventRecorded recorded)
     {
         var changes = new List<SessionChange>(4);
-        if (_forgottenCalls is not null)
-            changes.Add(new SessionChanges.CallsForgotten(_forgottenCalls));
+        if (_forgottenCalls is not null || _forgottenTombstones > 0)
+            changes.Add(new SessionChanges.CallsForgotten(_forgottenCalls ?? [], _forgottenTombstones));
         if (_consoleCleared)
             changes.Add(new SessionChanges.ConsoleCleared());
         if (_closedTabs is not null)

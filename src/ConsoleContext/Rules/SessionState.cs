@@ -15,7 +15,9 @@ public sealed class SessionState
     private readonly Dictionary<string, string> _focus = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CallState> _calls = new(StringComparer.Ordinal);
     private readonly List<string> _activeCallIds = [];
+    // Ended calls kept in full (the ended-calls-in-full that ended last), earliest ended first; earlier ones are tombstones.
     private readonly List<string> _endedCallIds = [];
+    private EndedCallTombstones _tombstones = new();
     private readonly List<StreamMark> _streams = [];
     private EventIdMemory _seen;
 
@@ -34,12 +36,19 @@ public sealed class SessionState
     public IReadOnlyDictionary<string, string> Focus => _focus;
     /// <summary>Consoles with at least one open tab, and how many tabs each has open.</summary>
     public IReadOnlyDictionary<string, int> TabsPerConsole => _tabsPerConsole;
-    /// <summary>Every remembered call, active or ended (an ended id answers later events with call-ended until forgotten, R11).</summary>
+    /// <summary>
+    /// The calls kept in full: every active call and the <see cref="OwnershipSettings.EndedCallsInFull"/> that ended last.
+    /// Earlier ended calls are <see cref="EndedTombstones"/> (see <see cref="RememberedCall"/>).
+    /// </summary>
     public IReadOnlyDictionary<string, CallState> Calls => _calls;
     /// <summary>Active call ids in start order.</summary>
     public IReadOnlyList<string> ActiveCallIds => _activeCallIds;
-    /// <summary>Ended call ids, earliest ended first.</summary>
+    /// <summary>Ended call ids kept in full, earliest ended first; every tombstone ended no later than the first of them.</summary>
     public IReadOnlyList<string> EndedCallIds => _endedCallIds;
+    /// <summary>The ended calls remembered beyond those kept in full: digest and end only, earliest ended first.</summary>
+    public EndedCallTombstones EndedTombstones => _tombstones;
+    /// <summary>Every remembered ended call, in full or as a tombstone (at most <see cref="OwnershipSettings.MaxEndedCalls"/>).</summary>
+    public int EndedCallCount => _tombstones.Count + _endedCallIds.Count;
     /// <summary>The seq marks of the most recently used streams (R8, R11).</summary>
     public IReadOnlyList<StreamMark> Streams => _streams;
     public RecordRef? LastNavigationRecord { get; private set; }
@@ -52,6 +61,21 @@ public sealed class SessionState
     public int SeenEventCount => _seen.Count;
 
     public bool HasSeen(string eventId) => _seen.Contains(eventId);
+
+    /// <summary>
+    /// The call as the rules know it: in full when <see cref="Calls"/> holds it; for an ended call kept as a tombstone, a
+    /// stand-in that says only that it ended and when (R6, R11 read no more of an old ended call); null when not remembered.
+    /// </summary>
+    /// <param name="forgottenTombstones">How many of the earliest tombstones to treat as already forgotten (a draft's R11 pass).</param>
+    public CallState? RememberedCall(string callId, int forgottenTombstones = 0)
+    {
+        if (_calls.TryGetValue(callId, out var call))
+            return call;
+        if (_tombstones.Count <= forgottenTombstones)
+            return null;
+        var i = _tombstones.IndexOf(EndedCallTombstones.Digest(callId));
+        return i < forgottenTombstones ? null : CallState.Tombstone(callId, _tombstones.EndedAt(i));
+    }
 
     /// <summary>The stream's seq mark; null when the session does not remember the stream (no event of it is stale).</summary>
     public long? SeqMarkOf(string stream)
@@ -76,7 +100,8 @@ public sealed class SessionState
 
     public SessionStateData ToData() => new(SessionId, [.. _tabs.Values], [.. _focus.Select(f => new ConsoleFocus(f.Key, f.Value))],
         [.. _calls.Values], [.. _activeCallIds], [.. _endedCallIds], LastNavigationRecord, LastNavigationUrl, ClickIntents, AgentStatus,
-        [.. _streams], Clock, _seen.ToBytes());
+        [.. _streams], Clock, _seen.ToBytes(),
+        _seen.RunCount > 0 ? _seen.Runs() : null, _tombstones.Count > 0 ? _tombstones.ToBytes() : null);
 
     public static SessionState FromData(SessionStateData data, OwnershipSettings? settings = null)
     {
@@ -96,8 +121,11 @@ public sealed class SessionState
             state._calls[call.CallId] = call;
         state._activeCallIds.AddRange(data.ActiveCallIds);
         state._endedCallIds.AddRange(data.EndedCallIds);
+        state._tombstones = EndedCallTombstones.FromBytes(data.EndedCallTombstones);
+        // A snapshot written before tombstones (or with a larger ended-calls-in-full) holds more ended calls in full.
+        state.DemoteEarliestEnded();
         state._streams.AddRange(data.Streams);
-        state._seen = EventIdMemory.FromBytes(data.SeenEventDigests, state.Settings.DedupeCapacity);
+        state._seen = EventIdMemory.FromBytes(data.SeenEventDigests, state.Settings.DedupeCapacity, data.SeenEventRuns);
         return state;
     }
 
@@ -164,6 +192,8 @@ public sealed class SessionState
     {
         var wasActive = _calls.TryGetValue(call.CallId, out var before) && before.IsActive;
         var known = before is not null;
+        if (!known && _tombstones.Count > 0 && _tombstones.IndexOf(EndedCallTombstones.Digest(call.CallId)) is >= 0 and var tombstone)
+            _tombstones.RemoveAt(tombstone); // a new life (R6): the call is in full again
         _calls[call.CallId] = call;
         if (call.IsActive && !wasActive)
         {
@@ -180,27 +210,69 @@ public sealed class SessionState
 
     private void InsertEnded(CallState call)
     {
-        // Usually the newest end; event times may arrive out of order, so keep the list sorted by end time.
-        var i = _endedCallIds.Count;
-        while (i > 0 && _calls[_endedCallIds[i - 1]].EndedAt > call.EndedAt)
-            i--;
-        _endedCallIds.Insert(i, call.CallId);
-        // R11: at most MaxEndedCalls ended calls are remembered after any event, the earliest ended forgotten first.
-        while (_endedCallIds.Count > Settings.MaxEndedCalls)
+        var endedAt = call.EndedAt ?? call.StartedAt;
+        if (_tombstones.AnyEndedAfter(endedAt))
         {
+            // An end earlier than the last tombstone's (event times out of order): it sorts among the tombstones.
+            _calls.Remove(call.CallId);
+            _tombstones.Add(EndedCallTombstones.Digest(call.CallId), endedAt);
+        }
+        else
+        {
+            // Usually the newest end; event times may arrive out of order, so keep the list sorted by end time.
+            var i = _endedCallIds.Count;
+            while (i > 0 && EndOf(_endedCallIds[i - 1]) > endedAt)
+                i--;
+            _endedCallIds.Insert(i, call.CallId);
+            DemoteEarliestEnded();
+        }
+        // R11: at most MaxEndedCalls ended calls are remembered after any event, the earliest ended forgotten first.
+        while (EndedCallCount > Settings.MaxEndedCalls)
+        {
+            if (_tombstones.Count > 0)
+            {
+                _tombstones.RemoveFirst(1);
+                continue;
+            }
             _calls.Remove(_endedCallIds[0]);
             _endedCallIds.RemoveAt(0);
         }
     }
 
-    internal void ForgetCalls(IReadOnlyList<string> callIds)
+    private DateTimeOffset EndOf(string endedCallId)
     {
+        var call = _calls[endedCallId];
+        return call.EndedAt ?? call.StartedAt;
+    }
+
+    /// <summary>Beyond the ended-calls-in-full that ended last, an ended call keeps only its digest and end (R11, a tombstone).</summary>
+    private void DemoteEarliestEnded()
+    {
+        var over = _endedCallIds.Count - Math.Max(0, Settings.EndedCallsInFull);
+        if (over <= 0)
+            return;
+        for (var i = 0; i < over; i++)
+        {
+            var id = _endedCallIds[i];
+            _tombstones.Add(EndedCallTombstones.Digest(id), EndOf(id));
+            _calls.Remove(id);
+        }
+        _endedCallIds.RemoveRange(0, over);
+    }
+
+    internal void ForgetCalls(IReadOnlyList<string> callIds, int earliestTombstones)
+    {
+        _tombstones.RemoveFirst(earliestTombstones);
         foreach (var id in callIds)
         {
             if (_calls.Remove(id))
             {
                 _endedCallIds.Remove(id);
                 _activeCallIds.Remove(id);
+            }
+            else if (_tombstones.IndexOf(EndedCallTombstones.Digest(id)) is >= 0 and var tombstone)
+            {
+                _tombstones.RemoveAt(tombstone);
             }
         }
     }

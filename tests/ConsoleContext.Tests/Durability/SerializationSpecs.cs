@@ -194,6 +194,86 @@ public sealed class SerializationSpecs : TrackerTestKit
         Assert.Equal(state.SeenEventCount, again.SeenEventCount);
     }
 
+    private static string V2Call(string id, string state, int second) =>
+        $$"""{"callId":"{{id}}","callType":"inbound","state":"{{state}}","ownerTabId":null,"phoneNumber":null,"record":null,"parentCallId":null,"relatedRecords":[],"everOwned":false,"startedAt":"2026-11-24T09:00:0{{second}}+00:00","startTick":{{second}},"connectedAt":null,"endedAt":{{(state == "ended" ? $"\"2026-11-24T09:00:1{second}+00:00\"" : "null")}},"ownerFromScreenPop":false,"ownerConsole":""}""";
+
+    /// <summary>
+    /// A snapshot exactly as session-state.v2 was first written: every remembered ended call in full, every eventId a digest
+    /// (here b7-1, b7-2, b7-3: ids of the run form, from before runs existed).
+    /// </summary>
+    private static readonly string V2SnapshotBeforeRunsAndTombstones =
+        """{"sessionId":"agent-2","tabs":[],"focus":[],"calls":[""" + V2Call("c0", "ended", 0) + "," + V2Call("c1", "ended", 1) + "," + V2Call("c2", "ended", 2) + "," + V2Call("c3", "ringing", 3) +
+        """],"activeCallIds":["c3"],"endedCallIds":["c0","c1","c2"],"lastNavigationRecord":null,"lastNavigationUrl":null,"clickIntents":[],"agentStatus":null,"streams":[{"streamId":"b7","mark":3,"usedTick":3}],"clock":3,"seenEventDigests":"e2ynS30DS53bHUrLixZcRtrRk6n54enb"}""";
+
+    private Protocol.Decision Decide(SessionState state, string line)
+    {
+        var ruling = OwnershipRules.Default.Decide(state, ConsoleEventParser.Parse(line).Event!, SpecEvents.T0.AddHours(1));
+        OwnershipRules.Apply(state, ruling.Changes);
+        return ruling.Decision;
+    }
+
+    [Fact]
+    public void A_v2_snapshot_written_before_runs_and_tombstones_recovers_its_run_form_ids_and_old_ended_calls_and_keeps_deciding()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(SessionStateData));
+        var data = (SessionStateData)serializer.FromBinary(Gzip(V2SnapshotBeforeRunsAndTombstones), ConsoleContextSerializer.SessionStateV2);
+        var settings = OwnershipSettings.Default with { EndedCallsInFull = 1 };
+        var state = SessionState.FromData(data, settings);
+
+        // Demoted on load: the two earliest ended calls are tombstones, the latest stays in full.
+        Assert.Equal(2, state.EndedTombstones.Count);
+        Assert.Equal(["c2"], state.EndedCallIds);
+        Assert.Equal(["c2", "c3"], Queries.SessionViews.Snapshot(state).Calls.Select(c => c.CallId));
+        Assert.Equal(3, state.SeenEventCount);
+
+        var stream = """ "sessionId":"agent-2","streamId":"b7" """;
+        Assert.Equal("duplicate", Decide(state, $$"""{"eventId":"b7-2",{{stream}},"type":"agentStatusChanged","status":"Away"}""").Outcome);
+        Assert.Equal("applied", Decide(state, $$"""{"eventId":"b7-4",{{stream}},"seq":4,"type":"agentStatusChanged","status":"Away"}""").Outcome);
+        Assert.Equal("call-ended", Decide(state, $$"""{"eventId":"b7-5",{{stream}},"seq":5,"type":"callClaimed","callId":"c1","tabId":"t","at":"2026-11-24T09:01:00Z"}""").Reason);
+        Assert.Equal("call-ended", Decide(state, $$"""{"eventId":"b7-6",{{stream}},"seq":6,"type":"callStarted","callId":"c0","callType":"inbound","replayed":true,"at":"2026-11-24T09:01:00Z"}""").Reason);
+        var newLife = Decide(state, $$"""{"eventId":"b7-7",{{stream}},"seq":7,"type":"callStarted","callId":"c0","callType":"inbound","at":"2026-11-24T09:01:01Z"}""");
+        Assert.Equal(("applied", "pending-owner"), (newLife.Outcome, newLife.Reason));
+        Assert.Equal((1, "ringing"), (state.EndedTombstones.Count, state.Calls["c0"].State));
+
+        // Written again, it is a v2 snapshot with the new fields that reads back the same and decides the same.
+        var again = SessionState.FromData((SessionStateData)RoundTrip(state.ToData()), settings);
+        Assert.Equal(SpecEvents.Wire(Recap(state)), SpecEvents.Wire(Recap(again)));
+        Assert.Equal((state.SeenEventCount, 1), (again.SeenEventCount, again.EndedTombstones.Count));
+        Assert.Equal("call-ended", Decide(again, $$"""{"eventId":"b7-8",{{stream}},"seq":8,"type":"callClaimed","callId":"c1","tabId":"t","at":"2026-11-24T09:01:02Z"}""").Reason);
+        Assert.Equal("duplicate", Decide(again, $$"""{"eventId":"b7-1",{{stream}},"type":"agentStatusChanged","status":"Away"}""").Outcome);
+    }
+
+    /// <summary>
+    /// A snapshot as session-state.v2 is written since runs and tombstones: eventIds b7-1 to b7-3 as one run (prefix "b7"),
+    /// the ended call c0 as a tombstone (digest, end 2026-11-24T09:00:10Z in UTC ticks), c2 ended and kept in full.
+    /// </summary>
+    private static readonly string V2SnapshotWithRunsAndTombstones =
+        """{"sessionId":"agent-3","tabs":[],"focus":[],"calls":[""" + V2Call("c2", "ended", 2) +
+        """],"activeCallIds":[],"endedCallIds":["c2"],"lastNavigationRecord":null,"lastNavigationUrl":null,"clickIntents":[],"agentStatus":null,"streams":[],"clock":3,"seenEventDigests":"","seenEventRuns":[{"prefix":10500848087799006798,"from":1,"to":3,"digestsBefore":0}],"endedCallTombstones":"H4wJPdBpDzoAyelXCUrfCA=="}""";
+
+    [Fact]
+    public void A_v2_snapshot_with_eventId_runs_and_ended_call_tombstones_reads_back_and_keeps_deciding()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(SessionStateData));
+        var state = SessionState.FromData((SessionStateData)serializer.FromBinary(Gzip(V2SnapshotWithRunsAndTombstones), ConsoleContextSerializer.SessionStateV2));
+
+        Assert.Equal((3, 1, new DateTimeOffset(2026, 11, 24, 9, 0, 10, TimeSpan.Zero)), (state.SeenEventCount, state.EndedTombstones.Count, state.EndedTombstones.EndedAt(0)));
+        Assert.Equal("ended", state.RememberedCall("c0")!.State);
+        var stream = """ "sessionId":"agent-3","streamId":"b7" """;
+        Assert.Equal("duplicate", Decide(state, $$"""{"eventId":"b7-3",{{stream}},"type":"agentStatusChanged","status":"Away"}""").Outcome);
+        Assert.Equal("applied", Decide(state, $$"""{"eventId":"b7-4",{{stream}},"type":"agentStatusChanged","status":"Away"}""").Outcome);
+        Assert.Equal("call-ended", Decide(state, """{"eventId":"x","sessionId":"agent-3","type":"callEnded","callId":"c0","at":"2026-11-24T09:01:00Z"}""").Reason);
+        Assert.Equal(new EventIdRun(10500848087799006798, 1, 4, 0), Assert.Single(state.ToData().SeenEventRuns!));
+    }
+
+    private static byte[] Gzip(string json)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal))
+            gzip.Write(Encoding.UTF8.GetBytes(json));
+        return output.ToArray();
+    }
+
     /// <summary>Lines whose facts, together, hold every kind of state change (two ended calls: one is forgotten, R11).</summary>
     private static readonly string[] EveryChangeKind =
     [

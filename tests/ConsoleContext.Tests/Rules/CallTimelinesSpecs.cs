@@ -7,7 +7,10 @@ using Xunit;
 
 namespace ConsoleContext.Tests.Rules;
 
-/// <summary>The ownership timelines are bounded: the active calls' and those of the calls that ended last, also across a snapshot.</summary>
+/// <summary>
+/// The ownership timelines are bounded: the active calls' and those of the <c>ended-calls-in-full</c> calls that ended
+/// last (the calls the state keeps in full), also across a snapshot.
+/// </summary>
 public sealed class CallTimelinesSpecs
 {
     private readonly SessionState _state = OwnershipRules.Default.NewState("agent-t");
@@ -26,7 +29,7 @@ public sealed class CallTimelinesSpecs
     [Fact]
     public void Only_the_calls_that_ended_last_keep_their_timelines_and_a_snapshot_keeps_which_those_are()
     {
-        for (var i = 0; i <= CallTimelines.MaxEndedCalls; i++)
+        for (var i = 0; i <= OwnershipSettings.Default.EndedCallsInFull; i++)
         {
             Apply("callStarted", $"c{i}");
             Apply("callEnded", $"c{i}");
@@ -36,7 +39,8 @@ public sealed class CallTimelinesSpecs
         Assert.Null(_timelines.Of("c0", _state));
         Assert.Equal(["ringing", "ended"], _timelines.Of("c1", _state)!.Select(t => t.State));
         Assert.Equal(["ringing"], _timelines.Of("live", _state)!.Select(t => t.State));
-        Assert.True(_state.Calls.ContainsKey("c0"), "the rules keep the call longer than its timeline");
+        Assert.False(_state.Calls.ContainsKey("c0"), "the state keeps the call only as a tombstone");
+        Assert.Equal("ended", _state.RememberedCall("c0")!.State);
 
         _timelines = CallTimelines.FromData(_timelines.ToData(_state));
         Apply("callEnded", "live");

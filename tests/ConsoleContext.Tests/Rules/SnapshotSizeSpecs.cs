@@ -45,7 +45,8 @@ public class SnapshotSizeSpecs(ITestOutputHelper output)
         output.WriteLine($"remembered: {state.Calls.Count} calls, {state.Tabs.Count} tabs, {state.Streams.Count} streams, {state.SeenEventCount} event ids");
         Assert.Equal(50_000, count);
         Assert.True(outcomes.GetValueOrDefault(Outcomes.Applied) > 25_000, "the generated session should be mostly applied events");
-        Assert.Equal(OwnershipSettings.Default.MaxEndedCalls, state.EndedCallIds.Count);
+        Assert.Equal(OwnershipSettings.Default.MaxEndedCalls, state.EndedCallCount);
+        Assert.Equal(OwnershipSettings.Default.EndedCallsInFull, state.EndedCallIds.Count);
         Assert.All(sizes, size => Assert.True(size < SnapshotLimitBytes, $"snapshot of {size} bytes"));
         Assert.True(state.SeenEventCount <= OwnershipSettings.Default.DedupeCapacity);
         Assert.True(state.Streams.Count <= OwnershipSettings.Default.MaxStreams);
