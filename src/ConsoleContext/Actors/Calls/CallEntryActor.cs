@@ -98,6 +98,10 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
             Apply(written);
             ScheduleRetention();
             _writing.Dequeue().Tell(new CallEntryMessages.Recorded(_callKey));
+            // An ended call's entry has nothing left to do but answer the odd query, which recovers it from its row:
+            // it leaves memory at once instead of after the shard's idle time, so a busy agent's ended calls cost no memory.
+            if (_archived is not null && _writing.Count == 0)
+                Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
         });
     }
 

@@ -20,6 +20,8 @@ public sealed class CallRouterActor : ReceiveActor
         _retention = retention;
         _registry = registry;
         Receive<CallEntryMessages.ICallEntryMessage>(m => EntryFor(_extractor.EntityId(m)!).Forward(m));
+        // An archived entry asks its shard to passivate it; a local system keeps its entries for its short life.
+        Receive<Akka.Cluster.Sharding.Passivate>(_ => { });
     }
 
     /// <param name="registry">The ended-sessions registry; Nobody (the default) when there is none.</param>
