@@ -1,9 +1,11 @@
 namespace ConsoleContext.Persistence;
 
 /// <summary>
-/// The journal entry since facts are journaled (manifest <c>events-decided.v1</c>): the facts of the events one request
-/// made the session accept, in order. One entry per request, like <see cref="EventsAccepted"/> before it; recovery
-/// applies the recorded changes, so a later change of the rules never changes what a recovered session believes.
+/// The journal entry since facts are journaled (manifest <c>events-decided.v1</c>): the facts of the events the session
+/// accepted, in order. One entry per journal write: with group commit it holds every request decided while the session's
+/// previous entry was being written (one request when the session is quiet; before group commit always one, like
+/// <see cref="EventsAccepted"/>). Recovery applies the recorded changes, so a later change of the rules never changes
+/// what a recovered session believes.
 /// </summary>
 public sealed record EventsDecided(IReadOnlyList<DecidedFact> Facts) : IPersistedMessage
 {
