@@ -79,9 +79,12 @@ internal sealed class SessionDraft
     public DateTimeOffset Now => _now;
     public OwnershipSettings Settings => _state.Settings;
 
+    // The draft's collections are cleared, not dropped, between events: a lookup in an empty one would still hash the
+    // key, so every lookup below first checks the count.
+
     public string? FocusedTab(string console)
     {
-        if (_focus.TryGetValue(console, out var tabId))
+        if (_focus.Count > 0 && _focus.TryGetValue(console, out var tabId))
             return tabId;
         return _consoleCleared ? null : _state.FocusedTab(console);
     }
@@ -90,9 +93,9 @@ internal sealed class SessionDraft
 
     public TabState? Tab(TabKey key)
     {
-        if (_savedTabs.TryGetValue(key, out var saved))
+        if (_savedTabs.Count > 0 && _savedTabs.TryGetValue(key, out var saved))
             return saved;
-        if (_consoleCleared || _closedTabs.Contains(key))
+        if (_consoleCleared || (_closedTabs.Count > 0 && _closedTabs.Contains(key)))
             return null;
         return _state.Tab(key);
     }
@@ -142,9 +145,9 @@ internal sealed class SessionDraft
             if (_newCalls[i].CallId == callId)
                 return _newCalls[i];
         }
-        if (_savedCalls.TryGetValue(callId, out var saved))
+        if (_savedCalls.Count > 0 && _savedCalls.TryGetValue(callId, out var saved))
             return saved;
-        if (_forgottenCalls.Contains(callId))
+        if (_forgottenCalls.Count > 0 && _forgottenCalls.Contains(callId))
             return null;
         return _state.Calls.GetValueOrDefault(callId);
     }
@@ -320,7 +323,8 @@ internal sealed class SessionDraft
                     break;
                 }
                 var tab = _before.Current;
-                if (_draft._savedTabs.ContainsKey(tab.Key) || _draft._closedTabs.Contains(tab.Key))
+                if ((_draft._savedTabs.Count > 0 && _draft._savedTabs.ContainsKey(tab.Key))
+                    || (_draft._closedTabs.Count > 0 && _draft._closedTabs.Contains(tab.Key)))
                     continue;
                 Current = tab;
                 return true;
@@ -361,7 +365,7 @@ internal sealed class SessionDraft
                 if (_index < before.Count)
                 {
                     var id = before[_index];
-                    call = _draft._savedCalls.TryGetValue(id, out var saved) ? saved : _draft._state.Calls[id];
+                    call = _draft._savedCalls.Count > 0 && _draft._savedCalls.TryGetValue(id, out var saved) ? saved : _draft._state.Calls[id];
                 }
                 else
                     call = added[_index - before.Count];
