@@ -4,7 +4,7 @@ namespace ConsoleContext.Persistence;
 
 /// <summary>Snapshots, journal pruning, passivation, retention and the reorder window of sessions (HOCON <c>console-context.sessions</c>).</summary>
 /// <param name="SnapshotEvery">Save a snapshot after this many accepted events.</param>
-/// <param name="JournalKeepEntries">After a snapshot, journal entries (one per request) more than this many before it are deleted; the tape export covers what is kept.</param>
+/// <param name="JournalKeepEntries">After a snapshot, journal entries (one per write: one or more requests, group commit) more than this many before it are deleted; the tape export covers what is kept.</param>
 /// <param name="PassivateAfter">An idle session's actors stop after this long; the next event or query recovers it.</param>
 /// <param name="EndedRetention">How long a session is kept after sessionEnded before its journal and snapshots are deleted.</param>
 /// <param name="ReorderWindow">Zero (the default) decides events as they arrive; otherwise an event whose seq skips ahead waits up to this long for the skipped ones.</param>

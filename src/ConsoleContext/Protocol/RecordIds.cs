@@ -17,23 +17,10 @@ public static class RecordIds
     {
         if (!IsEighteenCharacterForm(id))
             return id;
-        return string.Create(15, id, static (span, source) =>
-        {
-            for (var chunk = 0; chunk < 3; chunk++)
-            {
-                var bits = SuffixAlphabet.IndexOf(char.ToUpperInvariant(source[15 + chunk]));
-                for (var i = 0; i < 5; i++)
-                {
-                    var c = source[chunk * 5 + i];
-                    span[chunk * 5 + i] = char.IsAsciiLetter(c)
-                        ? ((bits >> i) & 1) == 1 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)
-                        : c;
-                }
-            }
-        });
+        return string.Create(15, id, static (span, source) => FillNormalForm(source, span));
     }
 
-    /// <summary>True when both ids name the same record (equal normal forms).</summary>
+    /// <summary>True when both ids name the same record (equal normal forms). Allocates nothing.</summary>
     public static bool Same(string a, string b)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
@@ -41,7 +28,33 @@ public static class RecordIds
         // Only an 18-character form can equal a different spelling.
         if (a.Length != 18 && b.Length != 18)
             return false;
-        return string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
+        Span<char> bufferA = stackalloc char[15];
+        Span<char> bufferB = stackalloc char[15];
+        return NormalForm(a, bufferA).SequenceEqual(NormalForm(b, bufferB));
+    }
+
+    private static ReadOnlySpan<char> NormalForm(string id, Span<char> buffer)
+    {
+        if (!IsEighteenCharacterForm(id))
+            return id;
+        FillNormalForm(id, buffer);
+        return buffer;
+    }
+
+    /// <summary>Writes the 15-character normal form of an 18-character id into <paramref name="span"/> (15 characters).</summary>
+    private static void FillNormalForm(string source, Span<char> span)
+    {
+        for (var chunk = 0; chunk < 3; chunk++)
+        {
+            var bits = SuffixAlphabet.IndexOf(char.ToUpperInvariant(source[15 + chunk]));
+            for (var i = 0; i < 5; i++)
+            {
+                var c = source[chunk * 5 + i];
+                span[chunk * 5 + i] = char.IsAsciiLetter(c)
+                    ? ((bits >> i) & 1) == 1 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)
+                    : c;
+            }
+        }
     }
 
     private static bool IsEighteenCharacterForm(string id)

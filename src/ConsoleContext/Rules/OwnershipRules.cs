@@ -32,7 +32,19 @@ public class OwnershipRules(OwnershipSettings settings)
             return Unchanged(state, e, console, Outcomes.Stale, arrivedAt);
 
         var tick = state.Clock + 1;
-        var draft = new SessionDraft(state, tick, e.Header.At ?? arrivedAt);
+        var draft = SessionDraft.Rent(state, tick, e.Header.At ?? arrivedAt);
+        try
+        {
+            return Decide(state, e, console, stream, tick, draft);
+        }
+        finally
+        {
+            draft.Return();
+        }
+    }
+
+    private Ruling Decide(SessionState state, ConsoleEvent e, string console, string stream, long tick, SessionDraft draft)
+    {
         ForgetEndedCalls(state, draft);
         var attributed = Attribute(draft, console, e);
         var verdict = e switch
@@ -123,12 +135,16 @@ public class OwnershipRules(OwnershipSettings settings)
 
     private Ruling Unchanged(SessionState state, ConsoleEvent e, string console, string outcome, DateTimeOffset arrivedAt)
     {
-        var view = new SessionDraft(state, state.Clock, e.Header.At ?? arrivedAt);
-        var calls = new List<CallSummary>(state.ActiveCallIds.Count);
-        foreach (var id in state.ActiveCallIds)
-            calls.Add(SessionDraft.Summary(state.Calls[id]));
-        var tabId = e is TabFocused { CurrentTabId: null } ? null : Attribute(view, console, e);
-        return new Ruling(new Decision(e.EventId, e.SessionId, e.Type, e.Header.ConsoleId, tabId, outcome, null, calls), NoChanges);
+        var view = SessionDraft.Rent(state, state.Clock, e.Header.At ?? arrivedAt);
+        try
+        {
+            var tabId = e is TabFocused { CurrentTabId: null } ? null : Attribute(view, console, e);
+            return new Ruling(new Decision(e.EventId, e.SessionId, e.Type, e.Header.ConsoleId, tabId, outcome, null, view.CallSummaries()), NoChanges);
+        }
+        finally
+        {
+            view.Return();
+        }
     }
 
     private readonly record struct Verdict(string Outcome, string? Reason, string? Error);
@@ -171,7 +187,7 @@ public class OwnershipRules(OwnershipSettings settings)
             foreach (var tab in tabs)
             {
                 open++;
-                (consoles ??= new(StringComparer.Ordinal)).Add(tab.Console);
+                (consoles ??= d.ScratchConsoles()).Add(tab.Console);
             }
             if (open > settings.MaxOpenTabs && open > state.Tabs.Count)
                 return $"the session would have more than {settings.MaxOpenTabs} open tabs (limit open-tabs)";
@@ -231,13 +247,13 @@ public class OwnershipRules(OwnershipSettings settings)
         if (!d.IsOpen(key))
             return Ignored(Reasons.UnknownTab);
 
-        var closing = new HashSet<TabKey>();
+        var closing = d.ScratchTabs();
         foreach (var tab in d.OpenTabs())
         {
             if (d.IsSelfOrDescendant(tab.Key, key))
                 closing.Add(tab.Key);
         }
-        var moves = new List<(CallState Call, TabKey? NewOwner)>();
+        var moves = d.ScratchMoves();
         foreach (var call in d.ActiveCalls())
         {
             if (call.Owner is not { } owner || !closing.Contains(owner))
@@ -304,8 +320,24 @@ public class OwnershipRules(OwnershipSettings settings)
         if (d.Tab(new TabKey(console, attributed)) is { } tab)
         {
             var forgetBefore = d.Now - settings.ClickToDialWindow;
-            var kept = d.ClickIntents.Where(c => c.At >= forgetBefore).TakeLast(settings.MaxClickIntents - 1);
-            d.SetClickIntents([.. kept, new ClickIntent(PhoneNumbers.Digits(e.Number), attributed, tab.Incarnation, d.Now, e.Record, console)]);
+            var clicks = d.ClickIntents;
+            var recent = 0;
+            for (var i = 0; i < clicks.Count; i++)
+            {
+                if (clicks[i].At >= forgetBefore)
+                    recent++;
+            }
+            // The most recent of the clicks still within the window, then the new one.
+            var skip = recent - Math.Max(settings.MaxClickIntents - 1, 0);
+            var kept = new ClickIntent[recent - Math.Max(skip, 0) + 1];
+            var k = 0;
+            for (var i = 0; i < clicks.Count; i++)
+            {
+                if (clicks[i].At >= forgetBefore && skip-- <= 0)
+                    kept[k++] = clicks[i];
+            }
+            kept[k] = new ClickIntent(PhoneNumbers.Digits(e.Number), attributed, tab.Incarnation, d.Now, e.Record, console);
+            d.SetClickIntents(kept);
         }
         return Applied();
     }
@@ -404,7 +436,7 @@ public class OwnershipRules(OwnershipSettings settings)
 
     private static Verdict OnSessionEnded(SessionDraft d)
     {
-        foreach (var call in d.ActiveCalls().ToList())
+        foreach (var call in d.ActiveCallsSnapshot())
             d.SaveCall(call with { State = CallStates.Ended, EndedAt = d.Now });
         d.ClearConsole();
         return Applied();
@@ -434,13 +466,9 @@ public class OwnershipRules(OwnershipSettings settings)
     {
         if (!d.AnyCallInPlay)
             return null;
-        List<CallState>? pending = null;
-        foreach (var call in d.ActiveCalls())
-        {
-            if (call.OwnerTabId is null)
-                (pending ??= []).Add(call);
-        }
-        if (pending is null)
+        var pending = d.ActiveCallsSnapshot();
+        pending.RemoveAll(call => call.OwnerTabId is not null);
+        if (pending.Count == 0)
             return null;
 
         if (record is not null)
@@ -484,7 +512,7 @@ public class OwnershipRules(OwnershipSettings settings)
         if (!d.AnyCallInPlay || d.FocusedTab(opened.Console) is not { } focused)
             return false;
         var moved = false;
-        foreach (var call in d.ActiveCalls().ToList())
+        foreach (var call in d.ActiveCallsSnapshot())
         {
             if (call is { OwnerFromScreenPop: true, Owner: { } owner }
                 && owner.Console == opened.Console && owner.TabId == focused && owner != opened
@@ -505,7 +533,7 @@ public class OwnershipRules(OwnershipSettings settings)
     {
         if (!d.AnyCallInPlay)
             return;
-        foreach (var call in d.ActiveCalls().ToList())
+        foreach (var call in d.ActiveCallsSnapshot())
         {
             if (call.OwnerFromScreenPop && call.Owner == key)
                 d.SaveCall(call with { OwnerFromScreenPop = false });
@@ -518,7 +546,7 @@ public class OwnershipRules(OwnershipSettings settings)
         if (record is null || !d.AnyCallInPlay)
             return;
         var primary = d.PrimaryOf(key);
-        foreach (var call in d.ActiveCalls().ToList())
+        foreach (var call in d.ActiveCallsSnapshot())
         {
             if (call.Owner is { } owner && owner.Console == key.Console && d.PrimaryOf(owner) == primary)
             {
@@ -556,14 +584,24 @@ public class OwnershipRules(OwnershipSettings settings)
         return null;
     }
 
-    private static void ForgetClicksOn(SessionDraft d, IReadOnlyCollection<TabKey> tabs)
+    private static void ForgetClicksOn(SessionDraft d, ICollection<TabKey> tabs)
     {
         var clicks = d.ClickIntents;
-        if (clicks.Count == 0)
+        var forgotten = 0;
+        for (var i = 0; i < clicks.Count; i++)
+        {
+            if (tabs.Contains(clicks[i].Tab))
+                forgotten++;
+        }
+        if (forgotten == 0)
             return;
-        var kept = clicks.Where(c => !tabs.Contains(c.Tab)).ToList();
-        if (kept.Count != clicks.Count)
-            d.SetClickIntents(kept);
+        var kept = new List<ClickIntent>(clicks.Count - forgotten);
+        for (var i = 0; i < clicks.Count; i++)
+        {
+            if (!tabs.Contains(clicks[i].Tab))
+                kept.Add(clicks[i]);
+        }
+        d.SetClickIntents(kept);
     }
 
     /// <summary>R1 rule 4 (any console): primary tabs first, then the most recently focused, then the most recently created.</summary>

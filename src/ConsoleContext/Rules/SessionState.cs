@@ -18,7 +18,8 @@ public sealed class SessionState
     // Ended calls kept in full (the ended-calls-in-full that ended last), earliest ended first; earlier ones are tombstones.
     private readonly List<string> _endedCallIds = [];
     private EndedCallTombstones _tombstones = new();
-    private readonly List<StreamMark> _streams = [];
+    // Seq marks as values, updated in place: raising a mark on every event allocates nothing.
+    private readonly List<(string StreamId, long Mark, long UsedTick)> _streams = [];
     private EventIdMemory _seen;
 
     public SessionState(string sessionId, OwnershipSettings? settings = null)
@@ -50,7 +51,16 @@ public sealed class SessionState
     /// <summary>Every remembered ended call, in full or as a tombstone (at most <see cref="OwnershipSettings.MaxEndedCalls"/>).</summary>
     public int EndedCallCount => _tombstones.Count + _endedCallIds.Count;
     /// <summary>The seq marks of the most recently used streams (R8, R11).</summary>
-    public IReadOnlyList<StreamMark> Streams => _streams;
+    public IReadOnlyList<StreamMark> Streams
+    {
+        get
+        {
+            var marks = new StreamMark[_streams.Count];
+            for (var i = 0; i < marks.Length; i++)
+                marks[i] = new StreamMark(_streams[i].StreamId, _streams[i].Mark, _streams[i].UsedTick);
+            return marks;
+        }
+    }
     public RecordRef? LastNavigationRecord { get; private set; }
     public string? LastNavigationUrl { get; private set; }
     public IReadOnlyList<ClickIntent> ClickIntents { get; private set; } = [];
@@ -95,12 +105,15 @@ public sealed class SessionState
 
     public TabState? Tab(TabKey key) => _tabs.GetValueOrDefault(key);
 
+    /// <summary>The open tabs as the dictionary's own value collection, so the rules walk them without allocating.</summary>
+    internal Dictionary<TabKey, TabState>.ValueCollection TabValues => _tabs.Values;
+
     /// <summary>The tab that heads the tab's tree (the tab itself when primary); null when the tab is not open.</summary>
     public TabKey? PrimaryOf(TabKey key) => TabTree.PrimaryOf(key, _tabs.GetValueOrDefault);
 
     public SessionStateData ToData() => new(SessionId, [.. _tabs.Values], [.. _focus.Select(f => new ConsoleFocus(f.Key, f.Value))],
         [.. _calls.Values], [.. _activeCallIds], [.. _endedCallIds], LastNavigationRecord, LastNavigationUrl, ClickIntents, AgentStatus,
-        [.. _streams], Clock, _seen.ToBytes(),
+        Streams, Clock, _seen.ToBytes(),
         _seen.RunCount > 0 ? _seen.Runs() : null, _tombstones.Count > 0 ? _tombstones.ToBytes() : null);
 
     public static SessionState FromData(SessionStateData data, OwnershipSettings? settings = null)
@@ -124,7 +137,8 @@ public sealed class SessionState
         state._tombstones = EndedCallTombstones.FromBytes(data.EndedCallTombstones);
         // A snapshot written before tombstones (or with a larger ended-calls-in-full) holds more ended calls in full.
         state.DemoteEarliestEnded();
-        state._streams.AddRange(data.Streams);
+        foreach (var mark in data.Streams)
+            state._streams.Add((mark.StreamId, mark.Mark, mark.UsedTick));
         state._seen = EventIdMemory.FromBytes(data.SeenEventDigests, state.Settings.DedupeCapacity, data.SeenEventRuns);
         return state;
     }
@@ -139,11 +153,13 @@ public sealed class SessionState
 
     private void UseStream(string stream, long seq, long tick)
     {
-        var i = _streams.FindIndex(s => s.StreamId == stream);
-        if (i >= 0)
+        for (var i = 0; i < _streams.Count; i++)
         {
-            _streams[i] = new StreamMark(stream, Math.Max(seq, _streams[i].Mark), tick);
-            return;
+            if (_streams[i].StreamId == stream)
+            {
+                _streams[i] = (stream, Math.Max(seq, _streams[i].Mark), tick);
+                return;
+            }
         }
         if (_streams.Count >= Settings.MaxStreams)
         {
@@ -155,7 +171,7 @@ public sealed class SessionState
             }
             _streams.RemoveAt(leastRecent);
         }
-        _streams.Add(new StreamMark(stream, seq, tick));
+        _streams.Add((stream, seq, tick));
     }
 
     internal void SaveTab(TabState tab)
@@ -168,8 +184,9 @@ public sealed class SessionState
 
     internal void CloseTabs(IReadOnlyList<TabKey> keys)
     {
-        foreach (var key in keys)
+        for (var i = 0; i < keys.Count; i++)
         {
+            var key = keys[i];
             if (!_tabs.Remove(key))
                 continue;
             var left = _tabsPerConsole[key.Console] - 1;
@@ -263,8 +280,9 @@ public sealed class SessionState
     internal void ForgetCalls(IReadOnlyList<string> callIds, int earliestTombstones)
     {
         _tombstones.RemoveFirst(earliestTombstones);
-        foreach (var id in callIds)
+        for (var i = 0; i < callIds.Count; i++)
         {
+            var id = callIds[i];
             if (_calls.Remove(id))
             {
                 _endedCallIds.Remove(id);

@@ -34,6 +34,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         public long SequenceNr { get; set; }
         /// <summary>What the calls' entries are told once this answer's events are journaled.</summary>
         public IReadOnlyList<CallEntryMessages.ICallEntryMessage> CallEntries { get; } = callEntries;
+        /// <summary>How many facts of the same row come before this answer's (group commit puts several answers in one row).</summary>
+        public int RowOffset { get; init; }
         public int DirectoryOutstanding { get; set; } = callEntries.Count;
         public bool Ready => Written && DirectoryOutstanding == 0;
         /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the journal write; 0 when nothing is written.</summary>
@@ -57,6 +59,11 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // Answers wait here, in order, until the journal has every event they depend on.
     private readonly Queue<PendingReply> _awaiting = new();
+    // Group commit: while one row is being written, the facts decided meanwhile gather here and become the next row.
+    private List<DecidedFact> _nextRow = [];
+    private List<PendingReply> _nextRowReplies = [];
+    private List<PendingReply> _writingReplies = [];
+    private bool _writing;
     // Events held by the reorder window, by stream and seq.
     private readonly SortedDictionary<(string Stream, long Seq), (ConsoleEvent Event, IActorRef ReplyTo)> _held =
         new(Comparer<(string Stream, long Seq)>.Create((a, b) => a.Stream != b.Stream ? string.CompareOrdinal(a.Stream, b.Stream) : a.Seq.CompareTo(b.Seq)));
@@ -262,36 +269,69 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         var callEntries = CallEntryMessagesOf(decided, now);
 
         var answer = fault is null ? reply(decisions) : new Status.Failure(fault);
-        // One journal row per request; a request with nothing to record still waits its turn, so answers leave in order.
-        _awaiting.Enqueue(new PendingReply(replyTo, answer, decided, callEntries)
+        var pending = new PendingReply(replyTo, answer, decided, callEntries)
         {
+            RowOffset = _nextRow.Count,
             WriteStarted = entries.Count == 0 ? 0 : System.Diagnostics.Stopwatch.GetTimestamp(),
             WriteSpan = entries.Count == 0 ? null : StartWriteSpan(entries.Count),
-        });
+        };
+        _awaiting.Enqueue(pending);
         if (entries.Count == 0)
-            DeferAsync(answer, _ => OnWritten(null));
-        else
-            PersistAsync(new EventsDecided(entries), OnWritten);
+        {
+            if (_writing && pending.CallEntries.Count > 0)
+            {
+                // A duplicate's call entries are told after the row in flight, which may hold the original event.
+                (_nextRow.Count > 0 ? _nextRowReplies : _writingReplies).Add(pending);
+                return;
+            }
+            // Nothing to write: the answer only waits for the answers before it (released in order).
+            pending.Written = true;
+            AskCallEntries(pending);
+            ReleaseReady();
+            return;
+        }
+        _nextRow.AddRange(entries);
+        _nextRowReplies.Add(pending);
+        if (!_writing)
+            WriteNextRow();
     }
 
-    private void OnWritten(EventsDecided? entry)
+    /// <summary>
+    /// Group commit: one journal row (<see cref="EventsDecided"/>) holds the facts of every request decided since the
+    /// previous row's write started, in order; at most one row of a session is in flight at a time.
+    /// </summary>
+    private void WriteNextRow()
     {
+        var row = new EventsDecided(_nextRow);
+        (_writingReplies, _nextRowReplies) = (_nextRowReplies, _writingReplies);
+        _nextRow = [];
+        _writing = true;
+        PersistAsync(row, OnWritten);
+    }
+
+    private void OnWritten(EventsDecided entry)
+    {
+        _writing = false;
         var endedBefore = _endedAt;
-        foreach (var fact in entry?.Facts ?? [])
+        foreach (var fact in entry.Facts)
             TrackEnd(fact);
         if (_endedAt != endedBefore)
             TellEndedSessions();
-        _eventsSinceSnapshot += entry?.Facts.Count ?? 0;
-        // Writes complete in the order they were made, which is the order of the answers.
-        var written = _awaiting.First(p => !p.Written);
-        written.Written = true;
-        if (written.WriteStarted != 0)
-            TrackerTelemetry.JournalWriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(written.WriteStarted).TotalSeconds, Tenant);
-        written.WriteSpan?.Dispose();
-        written.SequenceNr = LastSequenceNr;
-        // Only now: an entry never names a session for a call the session has not journaled (and on SQLite the entry's
-        // recovery does not contend with this write).
-        AskCallEntries(written);
+        _eventsSinceSnapshot += entry.Facts.Count;
+        foreach (var written in _writingReplies)
+        {
+            written.Written = true;
+            if (written.WriteStarted != 0)
+                TrackerTelemetry.JournalWriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(written.WriteStarted).TotalSeconds, Tenant);
+            written.WriteSpan?.Dispose();
+            written.SequenceNr = LastSequenceNr;
+            // Only now: an entry never names a session for a call the session has not journaled (and on SQLite the
+            // entry's recovery does not contend with this write).
+            AskCallEntries(written);
+        }
+        _writingReplies.Clear();
+        if (_nextRow.Count > 0)
+            WriteNextRow();
         ReleaseReady();
     }
 
@@ -371,7 +411,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             var pending = _awaiting.Dequeue();
             pending.ReplyTo.Tell(pending.Reply);
             var followed = _hasSubscribers || _tenantFollowers.IsFollowed(_tenant);
-            var index = 0;
+            var index = pending.RowOffset;
             foreach (var d in pending.Decided)
             {
                 if (d.Journaled)
@@ -474,6 +514,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         _log.Error(cause, "Session {SessionId}: the journal refused a write; {Count} answers fail and the session recovers", _state.SessionId, _awaiting.Count);
         TrackerTelemetry.JournalFailures.Add(1, Tenant);
         var failure = new Status.Failure(new JournalWriteException(_state.SessionId, cause));
+        _nextRow = [];
+        _nextRowReplies.Clear();
+        _writingReplies.Clear();
         while (_awaiting.Count > 0)
         {
             var pending = _awaiting.Dequeue();

@@ -13,7 +13,7 @@ namespace ConsoleContext.Actors.Sessions;
 /// <see cref="TabActor"/> per open tab, hands each applied decision to the tab it is attributed to,
 /// and streams every decision to subscribers. It holds no rules state of its own.
 /// </summary>
-public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
+public sealed class SessionActor : ReceiveActor, IWithUnboundedStash, IWithTimers
 {
     private readonly string _sessionId;
     private readonly string _tenant;
@@ -28,6 +28,14 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
     private IActorRef _ownership = ActorRefs.Nobody;
     private long _tabActorCount;
     private long _ownershipIncarnation;
+    // Passivation: when the session last received a message that counts as activity (scheduler's monotonic clock).
+    private TimeSpan _lastActivity;
+
+    /// <summary>Wakes the session a few times per passivate-after to see whether it has been idle that long.</summary>
+    private sealed class IdleCheck : INotInfluenceReceiveTimeout
+    {
+        public static readonly IdleCheck Instance = new();
+    }
 
     public SessionActor(string sessionId, string persistenceId, OwnershipRules rules, IActorRef callIndex, IActorRef endedSessions, SessionLifecycleSettings lifecycle,
         string tenant)
@@ -39,13 +47,37 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         _callIndex = callIndex;
         _endedSessions = endedSessions;
         _lifecycle = lifecycle;
-        Context.SetReceiveTimeout(lifecycle.PassivateAfter);
         StartOwnership();
     }
 
     public IStash Stash { get; set; } = null!;
 
-    protected override void PreStart() => TrackerTelemetry.SessionsActive.Add(1, TrackerTelemetry.Tenant(_tenant));
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>
+    /// How often the idle check runs: a quarter of passivate-after, so a session passivates between 1 and 1.25 times
+    /// passivate-after after its last activity. A receive timeout would do the same but re-arms a scheduler entry on
+    /// every message; this costs one clock read per message and one timer tick per interval.
+    /// </summary>
+    private TimeSpan IdleCheckEvery => _lifecycle.PassivateAfter / 4;
+
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        if (message is not INotInfluenceReceiveTimeout)
+            _lastActivity = Context.System.Scheduler.MonotonicClock;
+        return base.AroundReceive(receive, message);
+    }
+
+    private bool IsIdle => Context.System.Scheduler.MonotonicClock - _lastActivity >= _lifecycle.PassivateAfter;
+
+    protected override void PreStart()
+    {
+        TrackerTelemetry.SessionsActive.Add(1, TrackerTelemetry.Tenant(_tenant));
+        _lastActivity = Context.System.Scheduler.MonotonicClock;
+        // Zero or infinite (negative): the session never passivates.
+        if (_lifecycle.PassivateAfter > TimeSpan.Zero)
+            Timers.StartPeriodicTimer(nameof(IdleCheck), IdleCheck.Instance, IdleCheckEvery);
+    }
 
     protected override void PostStop() => TrackerTelemetry.SessionsActive.Add(-1, TrackerTelemetry.Tenant(_tenant));
 
@@ -82,7 +114,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         });
         Receive<Terminated>(t => t.ActorRef.Equals(_ownership), _ => { });
         Receive<Terminated>(t => DropSubscriber(t.ActorRef));
-        Receive<ReceiveTimeout>(_ => { });
+        Receive<IdleCheck>(_ => { });
         ReceiveAny(_ => Stash.Stash());
     }
 
@@ -99,9 +131,9 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         // A write the journal refused stops the ownership actor; a fresh one recovers what was recorded.
         Receive<Terminated>(t => t.ActorRef.Equals(_ownership), _ => StartOwnership());
         Receive<Terminated>(t => DropSubscriber(t.ActorRef));
-        Receive<ReceiveTimeout>(_ =>
+        Receive<IdleCheck>(_ =>
         {
-            if (_subscribers.Count == 0)
+            if (IsIdle && _subscribers.Count == 0)
                 PassivateThroughParent();
         });
         Receive<SessionEvents.Deleted>(_ => PassivateThroughParent());
@@ -119,7 +151,7 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         Receive<SessionEvents.Decided>(OnDecided);
         Receive<Terminated>(t => t.ActorRef.Equals(_ownership), _ => Context.Stop(Self));
         Receive<Terminated>(t => DropSubscriber(t.ActorRef));
-        Receive<ReceiveTimeout>(_ => { });
+        Receive<IdleCheck>(_ => { });
     }
 
     /// <summary>The journal cannot be read back: every question gets a clear failure; other sessions are unaffected.</summary>
@@ -128,7 +160,11 @@ public sealed class SessionActor : ReceiveActor, IWithUnboundedStash
         var failure = new Status.Failure(new SessionUnavailableException(_sessionId, cause.Message, cause));
         Receive<ISessionMessage>(_ => Sender.Tell(failure));
         Receive<Terminated>(t => DropSubscriber(t.ActorRef));
-        Receive<ReceiveTimeout>(_ => PassivateThroughParent());
+        Receive<IdleCheck>(_ =>
+        {
+            if (IsIdle)
+                PassivateThroughParent();
+        });
         Receive<SessionCommands.StopWhenSettled>(_ => Context.Stop(Self));
     }
 

@@ -20,9 +20,20 @@ public static class SessionEvents
         /// <summary>True when the event was accepted, so it is in the journal.</summary>
         public bool Journaled => Changes.Count > 0;
 
-        public bool ConcernsTabs =>
-            Decision is { Outcome: Outcomes.Applied, TabId: not null }
-            || Changes.Any(c => c is SessionChanges.TabSaved or SessionChanges.TabsClosed or SessionChanges.ConsoleCleared);
+        public bool ConcernsTabs
+        {
+            get
+            {
+                if (Decision is { Outcome: Outcomes.Applied, TabId: not null })
+                    return true;
+                for (var i = 0; i < Changes.Count; i++)
+                {
+                    if (Changes[i] is SessionChanges.TabSaved or SessionChanges.TabsClosed or SessionChanges.ConsoleCleared)
+                        return true;
+                }
+                return false;
+            }
+        }
     }
 
     /// <summary>From the session to its ownership actor: whether anyone follows the session's decisions.</summary>
