@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The benchmark suite's short job, the way docs/benchmarks.md measures it: builds Release, runs every benchmark
+# (or those matching $1, a BenchmarkDotNet filter such as '*Http*'), and prints the one joined table (GitHub markdown,
+# ready to paste into docs/benchmarks.md) with the wall time of the whole run. The full BenchmarkDotNet log goes to
+# bench-short.log; its artifacts to BenchmarkDotNet.Artifacts/.
+#
+#   scripts/bench.sh              # everything, about 5 minutes on 2 cores
+#   scripts/bench.sh '*Http*'     # one group
+set -euo pipefail
+cd "$(dirname "$0")/.."
+filter="${1:-*}"
+log="$PWD/bench-short.log"
+artifacts="$PWD/BenchmarkDotNet.Artifacts"
+rm -rf "$artifacts/results"
+
+echo "building (Release)..." >&2
+dotnet build -c Release bench/ConsoleContext.Benchmarks -v quiet -nologo >/dev/null
+
+echo "running the short job (filter '$filter'); log: $log" >&2
+started=$(date +%s)
+status=0
+dotnet run -c Release --no-build --project bench/ConsoleContext.Benchmarks -- \
+  --filter "$filter" --job short --buildTimeout 900 --artifacts "$artifacts" >"$log" 2>&1 || status=$?
+elapsed=$(( $(date +%s) - started ))
+
+report=$(ls -t "$artifacts"/results/*-report-github.md 2>/dev/null | head -1 || true)
+if [[ -z "$report" ]] || grep -q -e '^// Build Error' -e 'BenchmarkDotNet has failed' "$log"; then
+  echo "no joined report was written (exit $status); the end of $log:" >&2
+  tail -40 "$log" >&2
+  exit 1
+fi
+
+echo "## Short job, $(date -u +%Y-%m-%d' '%H:%M' UTC'), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "Whole run: $((elapsed / 60)) min $((elapsed % 60)) s (BenchmarkDotNet exit code $status)."
+echo
+# The environment block, then the table without its setup columns.
+sed -n '/^```/,/^```/p' "$report"
+echo
+grep '^|' "$report"
+echo
+echo "One operation is one event (one request for BareKestrelSingles and SingleEventsAtHalfPeak, one row for"
+echo "BareSqliteRows, one new session for ColdSessions). Columns:"
+grep -E '^ +(Mean|Op/s|vs engine|vs Kestrel|vs SQLite|measured|Completed Work Items|Lock Contentions|Allocated) +:' "$log" | sed 's/^ */- /' || true
+exit "$status"
