@@ -32,12 +32,13 @@ fi
 
 echo "## Short job, $(date -u +%Y-%m-%d' '%H:%M' UTC'), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "Whole run: $((elapsed / 60)) min $((elapsed % 60)) s (BenchmarkDotNet exit code $status)."
+build=$(grep -o 'command took [0-9.]* sec' "$log" | awk '{ s += $3 } END { printf "%d", s }')
+echo "Whole run: $((elapsed / 60)) min $((elapsed % 60)) s, of which BenchmarkDotNet's restore and build of its generated project ${build:-0} s (exit code $status)."
 echo
 # The environment block, then the table without its setup columns.
 sed -n '/^```/,/^```/p' "$report"
 echo
-grep '^|' "$report"
+grep '^|' "$report" | sed -e 's/\*\*//g' -e 's/| ? /| - /g'
 echo
 echo "One operation is one event (one request for BareKestrelSingles and SingleEventsAtHalfPeak, one row for"
 echo "BareSqliteRows, one new session for ColdSessions). Columns:"
