@@ -4,8 +4,10 @@
 # ready to paste into docs/benchmarks.md) with the wall time of the whole run. The full BenchmarkDotNet log goes to
 # bench-short.log; its artifacts to BenchmarkDotNet.Artifacts/.
 #
-#   scripts/bench.sh              # everything, about 5 minutes on 2 cores
+#   scripts/bench.sh              # everything, one process per benchmark (13 min on the shared 2-core box, see docs)
 #   scripts/bench.sh '*Http*'     # one group
+#   BENCH_IN_PROCESS=1 scripts/bench.sh   # all benchmarks in this one process: no generated project to build and no
+#                                         # process per benchmark (minutes less), at the cost of that isolation
 set -euo pipefail
 cd "$(dirname "$0")/.."
 filter="${1:-*}"
@@ -20,7 +22,7 @@ echo "running the short job (filter '$filter'); log: $log" >&2
 started=$(date +%s)
 status=0
 dotnet run -c Release --no-build --project bench/ConsoleContext.Benchmarks -- \
-  --filter "$filter" --job short --buildTimeout 900 --artifacts "$artifacts" >"$log" 2>&1 || status=$?
+  --filter "$filter" --job short --buildTimeout 900 --artifacts "$artifacts" ${BENCH_IN_PROCESS:+--inProcess} >"$log" 2>&1 || status=$?
 elapsed=$(( $(date +%s) - started ))
 
 report=$(ls -t "$artifacts"/results/*-report-github.md 2>/dev/null | head -1 || true)
@@ -32,7 +34,7 @@ fi
 
 echo "## Short job, $(date -u +%Y-%m-%d' '%H:%M' UTC'), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-build=$(grep -o 'command took [0-9.]* sec' "$log" | awk '{ s += $3 } END { printf "%d", s }')
+build=$(grep -o 'command took [0-9.]* sec' "$log" | awk '{ s += $3 } END { printf "%d", s }' || true)
 echo "Whole run: $((elapsed / 60)) min $((elapsed % 60)) s, of which BenchmarkDotNet's restore and build of its generated project ${build:-0} s (exit code $status)."
 echo
 # The environment block, then the table without its setup columns.
