@@ -4,10 +4,10 @@
 # ready to paste into docs/benchmarks.md) with the wall time of the whole run. The full BenchmarkDotNet log goes to
 # bench-short.log; its artifacts to BenchmarkDotNet.Artifacts/.
 #
-#   scripts/bench.sh              # everything, one process per benchmark (13 min on the shared 2-core box, see docs)
+#   scripts/bench.sh              # everything, in this one process: no generated project to build (about 5 minutes)
 #   scripts/bench.sh '*Http*'     # one group
-#   BENCH_IN_PROCESS=1 scripts/bench.sh   # all benchmarks in this one process: no generated project to build and no
-#                                         # process per benchmark (minutes less), at the cost of that isolation
+#   BENCH_ISOLATED=1 scripts/bench.sh   # one process per benchmark, BenchmarkDotNet's default: better isolated, but it
+#                                       # builds a generated project first (minutes on a busy 2-core box)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 filter="${1:-*}"
@@ -19,10 +19,12 @@ echo "building (Release)..." >&2
 dotnet build -c Release bench/ConsoleContext.Benchmarks -v quiet -nologo >/dev/null
 
 echo "running the short job (filter '$filter'); log: $log" >&2
+toolchain=(--inProcess)
+[[ -n "${BENCH_ISOLATED:-}" ]] && toolchain=()
 started=$(date +%s)
 status=0
 dotnet run -c Release --no-build --project bench/ConsoleContext.Benchmarks -- \
-  --filter "$filter" --job short --buildTimeout 900 --artifacts "$artifacts" ${BENCH_IN_PROCESS:+--inProcess} >"$log" 2>&1 || status=$?
+  --filter "$filter" --job short --buildTimeout 900 --artifacts "$artifacts" "${toolchain[@]}" >"$log" 2>&1 || status=$?
 elapsed=$(( $(date +%s) - started ))
 
 report=$(ls -t "$artifacts"/results/*-report-github.md 2>/dev/null | head -1 || true)
