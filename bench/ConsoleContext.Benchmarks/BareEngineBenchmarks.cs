@@ -4,6 +4,8 @@ namespace ConsoleContext.Benchmarks;
 
 /// <summary>The reference every other figure is a ratio of (see <see cref="VersusBareColumn"/>). One operation = one message.</summary>
 [InvocationCount(1)]
+[MemoryDiagnoser]
+[ThreadingDiagnoser]
 public class BareEngineBenchmarks
 {
     public const int Messages = 100_000;

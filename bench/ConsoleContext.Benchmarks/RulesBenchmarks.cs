@@ -6,6 +6,8 @@ namespace ConsoleContext.Benchmarks;
 
 /// <summary>The pure core: decide one event and apply its changes, no actors. One operation = one event.</summary>
 [InvocationCount(1)]
+[MemoryDiagnoser]
+[ThreadingDiagnoser]
 public class RulesBenchmarks
 {
     public const int Events = 100_000;

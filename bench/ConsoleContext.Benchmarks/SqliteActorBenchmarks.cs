@@ -8,6 +8,9 @@ namespace ConsoleContext.Benchmarks;
 /// batched sends each session's events of the invocation as one SubmitBatch. One operation = one decision.
 /// </summary>
 [InvocationCount(1)]
+[WarmupCount(1)]
+[MemoryDiagnoser]
+[ThreadingDiagnoser]
 public class SqliteActorBenchmarks
 {
     public const int Events = 20_000;
@@ -16,8 +19,9 @@ public class SqliteActorBenchmarks
     private object[] _singles = null!;
     private object[] _batches = null!;
 
-    // 10,000 sessions would spend over a minute recovering them from SQLite before the first iteration (docs/benchmarks.md).
-    [Params(1, 1_000)]
+    // 10,000 sessions would spend over a minute recovering them from SQLite before the first iteration (docs/benchmarks.md);
+    // one session is left out so that the short job stays under 5 minutes.
+    [Params(1_000)]
     public int Sessions { get; set; }
 
     [GlobalSetup]

@@ -17,9 +17,10 @@ public sealed class TrackerHarness : IDisposable
     private readonly IActorRef _countdown;
     private readonly string? _dataDirectory;
 
-    private TrackerHarness(Config persistence, string? dataDirectory)
+    private TrackerHarness(Config persistence, string? dataDirectory, string? connectionString = null)
     {
         _dataDirectory = dataDirectory;
+        ConnectionString = connectionString;
         var config = ConfigurationFactory.ParseString("akka.loglevel = WARNING")
             .WithFallback(ConsoleContextConfig.Serialization)
             .WithFallback(persistence);
@@ -33,6 +34,12 @@ public sealed class TrackerHarness : IDisposable
 
     public IActorRef Sessions { get; }
 
+    /// <summary>The SQLite journal's connection string; null in memory.</summary>
+    public string? ConnectionString { get; }
+
+    /// <summary>The actor system, for figures taken beside the run (heap, actor counts).</summary>
+    public ActorSystem System => _system;
+
     public static TrackerHarness InMemory() => new(ConsoleContextConfig.InMemoryPersistence, null);
 
     /// <summary>A fresh SQLite file in WAL mode, exactly as the Host prepares it.</summary>
@@ -42,7 +49,7 @@ public sealed class TrackerHarness : IDisposable
         var storage = new StorageSettings(StorageSettings.SqliteProvider,
             new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, StorageSettings.DatabaseFileName) }.ToString(), directory);
         storage.Prepare();
-        return new TrackerHarness(ConsoleContextConfig.SqlPersistence(storage.Provider, storage.ConnectionString), directory);
+        return new TrackerHarness(ConsoleContextConfig.SqlPersistence(storage.Provider, storage.ConnectionString), directory, storage.ConnectionString);
     }
 
     /// <summary>One Submit per event.</summary>

@@ -20,6 +20,9 @@ public sealed class Workload
 
     public int Sessions => _scripts.Length;
 
+    /// <summary>Tabs and subtabs open over all sessions after the events handed out so far.</summary>
+    public int OpenTabs => _scripts.Sum(s => s.OpenTabs);
+
     /// <summary><paramref name="count"/> events over all sessions; <paramref name="sessionIndex"/> says whose each one is.</summary>
     public ConsoleEvent[] Next(int count, out int[] sessionIndex)
     {

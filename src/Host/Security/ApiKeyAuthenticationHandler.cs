@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ConsoleContext.Host.Api;
 using Microsoft.AspNetCore.Authentication;
@@ -28,10 +27,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (identity is null)
             return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, identity.KeyId), new(Tenants.ClaimType, identity.Tenant) };
-        claims.AddRange(identity.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(identity.Principal, SchemeName)));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

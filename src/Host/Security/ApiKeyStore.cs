@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -27,7 +28,16 @@ public sealed class ApiKeyStore
     public string? GeneratedKeyFile { get; }
 
     /// <summary>Who a key is: a name safe to log (never the key), its roles and its tenant.</summary>
-    public sealed record KeyIdentity(string KeyId, IReadOnlyList<string> Roles, string Tenant);
+    public sealed record KeyIdentity(string KeyId, IReadOnlyList<string> Roles, string Tenant)
+    {
+        /// <summary>
+        /// The key's principal (name, tenant and role claims of <see cref="ApiKeyAuthenticationHandler.SchemeName"/>), built once
+        /// and shared by every request that presents the key: nothing in the pipeline adds claims to it.
+        /// </summary>
+        public ClaimsPrincipal Principal { get; } = new(new ClaimsIdentity(
+            [new(ClaimTypes.Name, KeyId), new(Tenants.ClaimType, Tenant), .. Roles.Select(r => new Claim(ClaimTypes.Role, r))],
+            ApiKeyAuthenticationHandler.SchemeName));
+    }
 
     public KeyIdentity? Find(string presentedKey) =>
         _byHash.GetValueOrDefault(Hash(presentedKey));

@@ -20,6 +20,8 @@ public static class BridgeAuthentication
     {
         var tokens = BridgeTokens.Create(builder.Configuration[BridgeTokens.KeySetting], dataDirectory);
         builder.Services.AddSingleton(tokens);
+        var validated = new BridgeTokenCache();
+        builder.Services.AddSingleton(validated);
         builder.Services.AddAuthentication(o => o.DefaultScheme = SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "API key or bridge token", o => o.ForwardDefaultSelector = context =>
                 IsJwt(context.Request.Headers.Authorization.ToString()) ? JwtBearerDefaults.AuthenticationScheme : ApiKeyAuthenticationHandler.SchemeName)
@@ -29,6 +31,8 @@ public static class BridgeAuthentication
                 o.TokenValidationParameters = tokens.ValidationParameters();
                 o.Events = new JwtBearerEvents
                 {
+                    OnMessageReceived = validated.OnMessageReceived,
+                    OnTokenValidated = validated.OnTokenValidated,
                     OnChallenge = context =>
                     {
                         context.HandleResponse();
