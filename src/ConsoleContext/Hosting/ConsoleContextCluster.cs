@@ -52,10 +52,16 @@ public static class ConsoleContextCluster
     /// Messages that arrive while it is stopped get <paramref name="replyWhileStopped"/> at once when given, else are dropped
     /// (their askers time out).
     /// </summary>
-    public static Props RestartedWithBackoff(Props child, string childName, object? replyWhileStopped = null)
+    /// <param name="isFinalStop">A message the supervisor passes to its child after which the child's stop ends the supervisor
+    /// too instead of a restart: how a shard's passivation waits for the child to finish what it is doing.</param>
+    public static Props RestartedWithBackoff(Props child, string childName, object? replyWhileStopped = null, Func<object, bool>? isFinalStop = null)
     {
         var options = Backoff.OnStop(child, childName, MinBackoff, MaxBackoff, 0.2, maxNrOfRetries: -1);
-        return BackoffSupervisor.Props(replyWhileStopped is null ? options : options.WithReplyWhileStopped(replyWhileStopped));
+        if (replyWhileStopped is not null)
+            options = options.WithReplyWhileStopped(replyWhileStopped);
+        if (isFinalStop is not null)
+            options = options.WithFinalStopMessage(isFinalStop);
+        return BackoffSupervisor.Props(options);
     }
 
     /// <summary>
@@ -130,6 +136,8 @@ public static class ConsoleContextCluster
             // No stream hangs on a call entry: the shard's idle timer may stop it.
             ShouldPassivateIdleEntities = true,
             PassivateIdleEntityAfter = CallEntryPassivateAfter,
+            // Not a PoisonPill: an entry finishes the write it is doing (and answers it) before it stops.
+            HandOffStopMessage = CallEntryMessages.Stop.Instance,
         });
         return builder.WithShardRegion<SessionRouterActor>(SessionsRegion, (system, registry, _) =>
         {

@@ -59,6 +59,7 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
             Sender.Tell(new CallEntryMessages.Location(_callKey, _sessionId, _archived));
         });
         Command<RetentionExpired>(_ => ExpireIfDue());
+        Command<CallEntryMessages.Stop>(_ => Context.Stop(Self));
         Command<DeleteMessagesSuccess>(_ => { });
         Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Call entry {CallKey}: deleting its expired journal failed; the next start tries again", _callKey));
     }
@@ -101,7 +102,7 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
             // An ended call's entry has nothing left to do but answer the odd query, which recovers it from its row:
             // it leaves memory at once instead of after the shard's idle time, so a busy agent's ended calls cost no memory.
             if (_archived is not null && _writing.Count == 0)
-                Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
+                Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(CallEntryMessages.Stop.Instance));
         });
     }
 

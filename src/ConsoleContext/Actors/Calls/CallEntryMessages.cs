@@ -45,6 +45,19 @@ public static class CallEntryMessages
     public sealed record ArchivedCall(CallView View, IReadOnlyList<TimelineEntry> Timeline, DateTimeOffset EndedAt);
 
     /// <summary>Journaled: <paramref name="SessionId"/> started a new life of the call (manifest <c>call-entry-started.v1</c>).</summary>
+    /// <summary>
+    /// The shard's stop message for an entry (passivation, hand-off): the entry stops once the write it is doing has been
+    /// answered (commands wait while it persists), where a PoisonPill would drop that answer. Local only; never persisted.
+    /// </summary>
+    public sealed class Stop
+    {
+        public static readonly Stop Instance = new();
+
+        private Stop()
+        {
+        }
+    }
+
     public sealed record Started(string SessionId) : IPersistedMessage;
 
     /// <summary>Journaled: the call's archived answers (manifest <c>call-entry-archived.v1</c>); the latest row wins.</summary>

@@ -30,7 +30,8 @@ public sealed class CallRouterActor : ReceiveActor
 
     /// <summary>An entry's props as the cluster runs it: restarted with backoff after a refused write, answering <see cref="CallIndexMessages.Restarting"/> meanwhile.</summary>
     public static Props EntryProps(string callKey, TimeSpan retention, IActorRef? registry = null) =>
-        Hosting.ConsoleContextCluster.RestartedWithBackoff(CallEntryActor.Props(callKey, retention, registry), "entry", new CallIndexMessages.Restarting());
+        Hosting.ConsoleContextCluster.RestartedWithBackoff(CallEntryActor.Props(callKey, retention, registry), "entry", new CallIndexMessages.Restarting(),
+            message => message is CallEntryMessages.Stop);
 
     private IActorRef EntryFor(string callKey)
     {
