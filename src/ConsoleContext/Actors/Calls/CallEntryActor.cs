@@ -66,6 +66,9 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
 
     public override string PersistenceId { get; }
 
+    /// <summary>An entry never saves snapshots: its recovery skips the snapshot store's query, a third of a new entry's cost on SQLite.</summary>
+    public override Recovery Recovery => new(SnapshotSelectionCriteria.None);
+
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <param name="registry">The ended-sessions registry; Nobody (the default) when there is none.</param>
