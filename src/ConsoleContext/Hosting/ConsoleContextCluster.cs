@@ -117,11 +117,10 @@ public static class ConsoleContextCluster
         builder.WithSingleton<EndedSessionsActor>("ended-sessions", (system, _, _) => RestartedWithBackoff(
             EndedSessionsActor.Props(SessionLifecycleSettings.FromConfig(system.Settings.Config), SessionsRegion, CallsRegion, CallRetention(system)), "registry"),
             new ClusterSingletonOptions { Role = SessionsRole });
-        builder.WithShardRegion<CallRouterActor>(CallsRegion, (system, registry, _) =>
+        builder.WithShardRegion<CallRouterActor>(CallsRegion, (system, _, _) =>
         {
             var retention = CallRetention(system);
-            var endedSessions = registry.Get<EndedSessionsActor>();
-            return callKey => CallRouterActor.EntryProps(callKey, retention, endedSessions);
+            return entryId => CallRouterActor.EntryProps(entryId, retention);
         }, callExtractor, new ShardOptions
         {
             Role = SessionsRole,

@@ -34,6 +34,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         public long SequenceNr { get; set; }
         /// <summary>What the calls' entries are told once this answer's events are journaled.</summary>
         public IReadOnlyList<CallEntryMessages.ICallEntryMessage> CallEntries { get; } = callEntries;
+        /// <summary>The entries of the calls these events forgot (R11), told before <see cref="CallEntries"/> once journaled; null when none.</summary>
+        public List<CallEntryMessages.Forget>? Forgets { get; init; }
         /// <summary>How many facts of the same row come before this answer's (group commit puts several answers in one row).</summary>
         public int RowOffset { get; init; }
         public int DirectoryOutstanding { get; set; } = callEntries.Count;
@@ -239,6 +241,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         var decisions = new List<Decision>(events.Count);
         var decided = new List<SessionEvents.Decided>(events.Count);
         var entries = new List<DecidedFact>();
+        List<CallEntryMessages.Forget>? forgets = null;
         Exception? fault = null;
         foreach (var e in events)
         {
@@ -258,6 +261,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             {
                 var fact = new DecidedFact(EventsAccepted.Stamped(e, now), ruling.Decision, ruling.Changes) { AcceptedAt = DecidedFact.StampOf(e, now) };
                 _timelines.Record(_state, fact);
+                ForgetsOf(ruling.Changes, ref forgets);
                 OwnershipRules.Apply(_state, ruling.Changes);
                 entries.Add(fact);
             }
@@ -272,6 +276,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         var pending = new PendingReply(replyTo, answer, decided, callEntries)
         {
             RowOffset = _nextRow.Count,
+            Forgets = forgets,
             WriteStarted = entries.Count == 0 ? 0 : System.Diagnostics.Stopwatch.GetTimestamp(),
             WriteSpan = entries.Count == 0 ? null : StartWriteSpan(entries.Count),
         };
@@ -325,6 +330,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
                 TrackerTelemetry.JournalWriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(written.WriteStarted).TotalSeconds, Tenant);
             written.WriteSpan?.Dispose();
             written.SequenceNr = LastSequenceNr;
+            // Before the entries are asked: an event may forget a call and start a new life of the same call id.
+            foreach (var forget in written.Forgets ?? [])
+                _callIndex.Tell(forget, ActorRefs.NoSender);
             // Only now: an entry never names a session for a call the session has not journaled (and on SQLite the
             // entry's recovery does not contend with this write).
             AskCallEntries(written);
@@ -372,6 +380,41 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
                     _timelines.Of(callId, _state) ?? [], now));
         }
         return messages ?? (IReadOnlyList<CallEntryMessages.ICallEntryMessage>)[];
+    }
+
+    /// <summary>
+    /// A <see cref="CallEntryMessages.Forget"/> for every call an accepted event's <see cref="SessionChanges.CallsForgotten"/> forgets
+    /// (R11): read before the changes are applied, while the state still holds the forgotten tombstones' digests. Live decisions
+    /// only: a recovery replays what was forgotten long ago. None without a call directory (Nobody).
+    /// </summary>
+    private void ForgetsOf(IReadOnlyList<SessionChange> changes, ref List<CallEntryMessages.Forget>? forgets)
+    {
+        if (_callIndex.IsNobody())
+            return;
+        for (var c = 0; c < changes.Count; c++)
+        {
+            if (changes[c] is not SessionChanges.CallsForgotten forgotten)
+                continue;
+            var tombstones = _state.EndedTombstones;
+            for (var i = 0; i < forgotten.EarliestTombstones && i < tombstones.Count; i++)
+                (forgets ??= []).Add(ForgetOf(tombstones.DigestAt(i)));
+            foreach (var callId in forgotten.CallIds)
+                (forgets ??= []).Add(ForgetOf(EndedCallTombstones.Digest(callId)));
+        }
+    }
+
+    private CallEntryMessages.Forget ForgetOf(ulong callIdDigest) => new(SessionKey.CallEntryId(_tenant, callIdDigest), _state.SessionId);
+
+    /// <summary>The deleted session forgets every ended call it remembers (in full and as tombstones): their entries go with it.</summary>
+    private void ForgetEndedCalls()
+    {
+        if (_callIndex.IsNobody())
+            return;
+        var tombstones = _state.EndedTombstones;
+        for (var i = 0; i < tombstones.Count; i++)
+            _callIndex.Tell(ForgetOf(tombstones.DigestAt(i)), ActorRefs.NoSender);
+        foreach (var callId in _state.EndedCallIds)
+            _callIndex.Tell(ForgetOf(EndedCallTombstones.Digest(callId)), ActorRefs.NoSender);
     }
 
     private static string? CallIdOf(ConsoleEvent e) => e switch
@@ -486,6 +529,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         _log.Info("Session {SessionId}: retention after sessionEnded has passed; deleting its journal and snapshots", _state.SessionId);
         DeleteMessages(long.MaxValue);
         DeleteSnapshots(SnapshotSelectionCriteria.Latest);
+        ForgetEndedCalls();
         Context.Parent.Tell(new SessionEvents.Deleted(_state.SessionId));
     }
 
