@@ -152,6 +152,26 @@ public sealed class CallArchiveSpecs : TrackerTestKit
     }
 
     [Fact]
+    public async Task A_call_dropped_past_the_ended_calls_bound_has_its_entry_forgotten()
+    {
+        var calls = Sys.ActorOf(CallRouterActor.Props(TimeSpan.FromHours(24)));
+        var rules = new OwnershipRules(OwnershipSettings.Default with { MaxEndedCalls = 2, EndedCallsInFull = 1 });
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(rules, calls));
+        await sessions.SubmitAllAsync(EndedCall("c1"));
+        for (var n = 2; n <= 3; n++)
+            await sessions.SubmitAllAsync(
+            [
+                Event(Session, $"b{n}s", "callStarted", ("callId", $"c{n}"), ("callType", "inbound"), ("tabId", "ctab1"), ("at", T0.AddMinutes(n))),
+                Event(Session, $"b{n}e", "callEnded", ("callId", $"c{n}"), ("at", T0.AddMinutes(n).AddSeconds(30))),
+            ]);
+
+        // The third end leaves the earliest (a tombstone by then) beyond the bound of two: its entry goes, the others stay.
+        await AwaitForgottenAsync("c1");
+        Assert.NotNull((await LocateAsync(calls, "c2")).Archived);
+        Assert.NotNull((await LocateAsync(calls, "c3")).Archived);
+    }
+
+    [Fact]
     public async Task A_session_deleted_after_its_sessionEnded_forgets_its_calls_entries()
     {
         var calls = Sys.ActorOf(CallRouterActor.Props(TimeSpan.FromHours(24)));

@@ -66,6 +66,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private List<PendingReply> _nextRowReplies = [];
     private List<PendingReply> _writingReplies = [];
     private bool _writing;
+    // The digests of the ended calls the 1,000 bound drops while an event's changes are applied (R11), to forget their entries.
+    private readonly List<ulong> _droppedEndedCalls = [];
     // Events held by the reorder window, by stream and seq.
     private readonly SortedDictionary<(string Stream, long Seq), (ConsoleEvent Event, IActorRef ReplyTo)> _held =
         new(Comparer<(string Stream, long Seq)>.Create((a, b) => a.Stream != b.Stream ? string.CompareOrdinal(a.Stream, b.Stream) : a.Seq.CompareTo(b.Seq)));
@@ -262,7 +264,12 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
                 var fact = new DecidedFact(EventsAccepted.Stamped(e, now), ruling.Decision, ruling.Changes) { AcceptedAt = DecidedFact.StampOf(e, now) };
                 _timelines.Record(_state, fact);
                 ForgetsOf(ruling.Changes, ref forgets);
+                _state.DroppedEndedCalls = _callIndex.IsNobody() ? null : _droppedEndedCalls;
                 OwnershipRules.Apply(_state, ruling.Changes);
+                _state.DroppedEndedCalls = null;
+                foreach (var digest in _droppedEndedCalls)
+                    (forgets ??= []).Add(ForgetOf(digest));
+                _droppedEndedCalls.Clear();
                 entries.Add(fact);
             }
             decisions.Add(ruling.Decision);
@@ -385,7 +392,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     /// <summary>
     /// A <see cref="CallEntryMessages.Forget"/> for every call an accepted event's <see cref="SessionChanges.CallsForgotten"/> forgets
     /// (R11): read before the changes are applied, while the state still holds the forgotten tombstones' digests. Live decisions
-    /// only: a recovery replays what was forgotten long ago. None without a call directory (Nobody).
+    /// only: a recovery replays what was forgotten long ago. None without a call directory (Nobody). The calls the ended-calls
+    /// bound drops while a call's end is applied come from <see cref="SessionState.DroppedEndedCalls"/>.
     /// </summary>
     private void ForgetsOf(IReadOnlyList<SessionChange> changes, ref List<CallEntryMessages.Forget>? forgets)
     {
