@@ -338,8 +338,9 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             written.WriteSpan?.Dispose();
             written.SequenceNr = LastSequenceNr;
             // Before the entries are asked: an event may forget a call and start a new life of the same call id.
-            foreach (var forget in written.Forgets ?? [])
-                _callIndex.Tell(forget, ActorRefs.NoSender);
+            if (written.Forgets is { } forgets)
+                foreach (var forget in forgets)
+                    _callIndex.Tell(forget, ActorRefs.NoSender);
             // Only now: an entry never names a session for a call the session has not journaled (and on SQLite the
             // entry's recovery does not contend with this write).
             AskCallEntries(written);
@@ -414,7 +415,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private CallEntryMessages.Forget ForgetOf(ulong callIdDigest) => new(SessionKey.CallEntryId(_tenant, callIdDigest), _state.SessionId);
 
     /// <summary>The deleted session forgets every ended call it remembers (in full and as tombstones): their entries go with it.</summary>
-    private void ForgetEndedCalls()
+    private void ForgetEndedCallEntries()
     {
         if (_callIndex.IsNobody())
             return;
@@ -537,7 +538,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         _log.Info("Session {SessionId}: retention after sessionEnded has passed; deleting its journal and snapshots", _state.SessionId);
         DeleteMessages(long.MaxValue);
         DeleteSnapshots(SnapshotSelectionCriteria.Latest);
-        ForgetEndedCalls();
+        ForgetEndedCallEntries();
         Context.Parent.Tell(new SessionEvents.Deleted(_state.SessionId));
     }
 
