@@ -52,10 +52,13 @@ public static class ConsoleContextCluster
     /// Messages that arrive while it is stopped get <paramref name="replyWhileStopped"/> at once when given, else are dropped
     /// (their askers time out).
     /// </summary>
-    public static Props RestartedWithBackoff(Props child, string childName, object? replyWhileStopped = null)
+    /// <param name="finalStop">A message that, forwarded to the child, makes the child stop for good (its passivation), the supervisor with it.</param>
+    public static Props RestartedWithBackoff(Props child, string childName, object? replyWhileStopped = null, Func<object, bool>? finalStop = null)
     {
         var options = Backoff.OnStop(child, childName, MinBackoff, MaxBackoff, 0.2, maxNrOfRetries: -1);
-        return BackoffSupervisor.Props(replyWhileStopped is null ? options : options.WithReplyWhileStopped(replyWhileStopped));
+        if (replyWhileStopped is not null)
+            options = options.WithReplyWhileStopped(replyWhileStopped);
+        return BackoffSupervisor.Props(finalStop is null ? options : options.WithFinalStopMessage(finalStop));
     }
 
     /// <summary>

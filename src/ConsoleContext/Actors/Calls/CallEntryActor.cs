@@ -21,6 +21,17 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
 
     private sealed record RetentionExpired;
 
+    /// <summary>
+    /// The stop message of the entry's own passivation: the shard sends it after every message it routed before the
+    /// passivation, and the supervisor forwards it (its final stop message), so the entry answers those first, after any
+    /// write in flight, instead of being stopped under them. Local only (entry, supervisor and shard share a node).
+    /// </summary>
+    public sealed class Stop
+    {
+        public static readonly Stop Instance = new();
+        private Stop() { }
+    }
+
     private readonly string _entryId;
     private readonly TimeSpan _retention;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -59,6 +70,7 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
             Sender.Tell(new CallEntryMessages.Location(m.CallKey, _sessionId, _archived));
         });
         Command<CallEntryMessages.Forget>(OnForget);
+        Command<Stop>(_ => Context.Stop(Self));
         Command<RetentionExpired>(_ => ExpireIfDue());
         Command<DeleteMessagesSuccess>(_ => PassivateIfForgotten());
         Command<DeleteMessagesFailure>(f =>
@@ -116,7 +128,7 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
             Passivate();
     }
 
-    private void Passivate() => Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
+    private void Passivate() => Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(Stop.Instance));
 
     /// <param name="callKey">The call key of the message written for, which the answer carries back.</param>
     private void Write(object row, string callKey)

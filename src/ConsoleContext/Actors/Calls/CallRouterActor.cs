@@ -27,7 +27,8 @@ public sealed class CallRouterActor : ReceiveActor
     /// <summary>An entry's props as the cluster runs it: restarted with backoff after a refused write, answering <see cref="CallIndexMessages.Restarting"/> meanwhile.</summary>
     /// <param name="entryId">The entry's id (<see cref="Sessions.SessionKey.CallEntryId(string)"/>).</param>
     public static Props EntryProps(string entryId, TimeSpan retention) =>
-        Hosting.ConsoleContextCluster.RestartedWithBackoff(CallEntryActor.Props(entryId, retention), "entry", new CallIndexMessages.Restarting());
+        Hosting.ConsoleContextCluster.RestartedWithBackoff(CallEntryActor.Props(entryId, retention), "entry", new CallIndexMessages.Restarting(),
+            finalStop: m => m is CallEntryActor.Stop);
 
     private IActorRef EntryFor(string entryId)
     {
