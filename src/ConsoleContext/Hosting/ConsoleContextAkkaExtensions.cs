@@ -28,7 +28,7 @@ public static class ConsoleContextAkkaExtensions
             var lifecycle = SessionLifecycleSettings.FromConfig(config);
             var callRetention = rules.Settings.EndedCallRetentionOrDefault;
             var endedSessions = system.ActorOf(EndedSessionsActor.Props(lifecycle, callRetention: callRetention), "ended-sessions");
-            var callIndex = system.ActorOf(CallRouterActor.Props(callRetention, endedSessions), "calls");
+            var callIndex = system.ActorOf(CallRouterActor.Props(callRetention), "calls");
             registry.Register<CallRouterActor>(callIndex);
             var sessions = system.ActorOf(
                 SessionRouterActor.Props(rules, callIndex, lifecycle, SessionRouterActor.DurableScope, endedSessions), "sessions");

@@ -52,16 +52,13 @@ public static class ConsoleContextCluster
     /// Messages that arrive while it is stopped get <paramref name="replyWhileStopped"/> at once when given, else are dropped
     /// (their askers time out).
     /// </summary>
-    /// <param name="isFinalStop">A message the supervisor passes to its child after which the child's stop ends the supervisor
-    /// too instead of a restart: how a shard's passivation waits for the child to finish what it is doing.</param>
-    public static Props RestartedWithBackoff(Props child, string childName, object? replyWhileStopped = null, Func<object, bool>? isFinalStop = null)
+    /// <param name="finalStop">A message that, forwarded to the child, makes the child stop for good (its passivation), the supervisor with it.</param>
+    public static Props RestartedWithBackoff(Props child, string childName, object? replyWhileStopped = null, Func<object, bool>? finalStop = null)
     {
         var options = Backoff.OnStop(child, childName, MinBackoff, MaxBackoff, 0.2, maxNrOfRetries: -1);
         if (replyWhileStopped is not null)
             options = options.WithReplyWhileStopped(replyWhileStopped);
-        if (isFinalStop is not null)
-            options = options.WithFinalStopMessage(isFinalStop);
-        return BackoffSupervisor.Props(options);
+        return BackoffSupervisor.Props(finalStop is null ? options : options.WithFinalStopMessage(finalStop));
     }
 
     /// <summary>
@@ -123,11 +120,10 @@ public static class ConsoleContextCluster
         builder.WithSingleton<EndedSessionsActor>("ended-sessions", (system, _, _) => RestartedWithBackoff(
             EndedSessionsActor.Props(SessionLifecycleSettings.FromConfig(system.Settings.Config), SessionsRegion, CallsRegion, CallRetention(system)), "registry"),
             new ClusterSingletonOptions { Role = SessionsRole });
-        builder.WithShardRegion<CallRouterActor>(CallsRegion, (system, registry, _) =>
+        builder.WithShardRegion<CallRouterActor>(CallsRegion, (system, _, _) =>
         {
             var retention = CallRetention(system);
-            var endedSessions = registry.Get<EndedSessionsActor>();
-            return callKey => CallRouterActor.EntryProps(callKey, retention, endedSessions);
+            return entryId => CallRouterActor.EntryProps(entryId, retention);
         }, callExtractor, new ShardOptions
         {
             Role = SessionsRole,
@@ -137,7 +133,7 @@ public static class ConsoleContextCluster
             ShouldPassivateIdleEntities = true,
             PassivateIdleEntityAfter = CallEntryPassivateAfter,
             // Not a PoisonPill: an entry finishes the write it is doing (and answers it) before it stops.
-            HandOffStopMessage = CallEntryMessages.Stop.Instance,
+            HandOffStopMessage = CallEntryActor.Stop.Instance,
         });
         return builder.WithShardRegion<SessionRouterActor>(SessionsRegion, (system, registry, _) =>
         {

@@ -51,6 +51,7 @@ public sealed class ClusterMessageSerializer : SerializerWithStringManifest
         [typeof(CallEntryMessages.Recorded)] = "call-entry-recorded.v1",
         [typeof(CallEntryMessages.Locate)] = "call-entry-locate.v1",
         [typeof(CallEntryMessages.Location)] = "call-entry-location.v1",
+        [typeof(CallEntryMessages.Forget)] = "call-entry-forget.v1",
     };
 
     private readonly Dictionary<string, Type> _types = Manifests.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

@@ -19,6 +19,9 @@ public sealed class EndedCallTombstones
     /// <summary>The callId's digest: XxHash64 of its UTF-8 bytes, as for eventIds.</summary>
     public static ulong Digest(string callId) => EventIdMemory.Digest(callId);
 
+    /// <summary>The digest of the i-th earliest ended call.</summary>
+    public ulong DigestAt(int i) => _digests[i];
+
     /// <summary>The i-th earliest end (UTC).</summary>
     public DateTimeOffset EndedAt(int i) => new(_endTicks[i], TimeSpan.Zero);
 

@@ -50,6 +50,11 @@ public sealed class SessionState
     public EndedCallTombstones EndedTombstones => _tombstones;
     /// <summary>Every remembered ended call, in full or as a tombstone (at most <see cref="OwnershipSettings.MaxEndedCalls"/>).</summary>
     public int EndedCallCount => _tombstones.Count + _endedCallIds.Count;
+    /// <summary>
+    /// When set, collects the callId digest of every ended call the <see cref="OwnershipSettings.MaxEndedCalls"/> bound drops while a
+    /// call's end is applied (R11): the session actor sets it around its live decisions so the dropped calls' entries are forgotten too.
+    /// </summary>
+    internal List<ulong>? DroppedEndedCalls { get; set; }
     /// <summary>The seq marks of the most recently used streams (R8, R11).</summary>
     public IReadOnlyList<StreamMark> Streams
     {
@@ -248,9 +253,11 @@ public sealed class SessionState
         {
             if (_tombstones.Count > 0)
             {
+                DroppedEndedCalls?.Add(_tombstones.DigestAt(0));
                 _tombstones.RemoveFirst(1);
                 continue;
             }
+            DroppedEndedCalls?.Add(EndedCallTombstones.Digest(_endedCallIds[0]));
             _calls.Remove(_endedCallIds[0]);
             _endedCallIds.RemoveAt(0);
         }

@@ -112,37 +112,114 @@ public sealed class CallArchiveSpecs : TrackerTestKit
     }
 
     [Fact]
-    public async Task A_passivated_archive_is_woken_by_the_registry_and_deletes_itself_once_its_retention_has_passed()
+    public async Task A_session_forgetting_an_ended_call_by_r11_time_deletes_its_entrys_journal()
     {
-        var retention = TimeSpan.FromMilliseconds(500);
-        var registry = CreateTestProbe();
-        var calls = Sys.ActorOf(CallRouterActor.Props(retention, registry.Ref));
-        var sessions = Sys.ActorOf(SessionRouterActor.Props(OwnershipRules.Default, calls));
+        var calls = Sys.ActorOf(CallRouterActor.Props(TimeSpan.FromHours(24)));
+        var rules = new OwnershipRules(OwnershipSettings.Default with { EndedCallRetention = TimeSpan.FromHours(1) });
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(rules, calls));
         await sessions.SubmitAllAsync(EndedCall("c5"));
-        var archived = registry.ExpectMsg<RetentionMessages.CallArchived>();
-        Assert.Equal(("c5", (await LocateAsync(calls, "c5")).Archived!.EndedAt), (archived.CallKey, archived.EndedAt));
+        Assert.NotNull((await LocateAsync(calls, "c5")).Archived);
 
-        // The entry stops (as a shard passivates it) before its retention timer fires.
-        Watch(calls);
-        Sys.Stop(calls);
-        ExpectTerminated(calls);
-        var deadline = RetentionDeadline.Of(archived.EndedAt, retention);
-        await AwaitConditionAsync(() => Task.FromResult(Sys.Scheduler.Now >= deadline), TimeSpan.FromSeconds(5));
+        // The first event more than ended-call-retention after the end (by the events' times) forgets the call (R11).
+        await sessions.SubmitAsync(Event(Session, "a5", "tabFocused", ("tabId", "ctab1"), ("at", T0.AddHours(2))));
 
-        // The registry's sweep wakes it with a Locate; it answers "no such call" and deletes its journal.
-        var ended = Sys.ActorOf(EndedSessionsActor.Props(SessionLifecycleSettings.Default with { SweepEvery = TimeSpan.FromMilliseconds(100) },
-            callRetention: retention));
-        var woken = CreateTestProbe();
-        ended.Tell(archived);
-        ended.Tell(new RetentionMessages.SweepThrough(CreateTestProbe().Ref, woken.Ref));
-        var locate = woken.ExpectMsg<CallEntryMessages.Locate>();
-        Assert.Equal("c5", locate.CallKey);
-        var revived = Sys.ActorOf(CallRouterActor.Props(retention));
-        Assert.Equal((null, null), ((await LocateAsync(revived, locate.CallKey)).SessionId, (await LocateAsync(revived, locate.CallKey)).Archived));
-        var fresh = Sys.ActorOf(CallRouterActor.Props(retention));
-        Assert.Equal((null, null), ((await LocateAsync(fresh, "c5")).SessionId, (await LocateAsync(fresh, "c5")).Archived));
-        woken.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.IsType<SessionQueries.CallNotFound>(await sessions.CallAsync(Session, "c5"));
+        await AwaitForgottenAsync("c5");
     }
+
+    [Fact]
+    public async Task A_session_forgetting_a_tombstoned_call_deletes_its_entrys_journal_too()
+    {
+        var calls = Sys.ActorOf(CallRouterActor.Props(TimeSpan.FromHours(24)));
+        // One ended call kept in full: the earlier ended one is only a tombstone (its digest and end) when both are forgotten.
+        var rules = new OwnershipRules(OwnershipSettings.Default with { EndedCallRetention = TimeSpan.FromHours(1), EndedCallsInFull = 1 });
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(rules, calls));
+        await sessions.SubmitAllAsync(EndedCall("c1"));
+        await sessions.SubmitAllAsync(
+        [
+            Event(Session, "b1", "callStarted", ("callId", "c2"), ("callType", "inbound"), ("tabId", "ctab1"), ("at", T0.AddMinutes(1))),
+            Event(Session, "b2", "callEnded", ("callId", "c2"), ("at", T0.AddMinutes(2))),
+        ]);
+        // c1 is a tombstone now: the session no longer answers for it, its entry does.
+        Assert.IsType<SessionQueries.CallNotFound>(await sessions.CallAsync(Session, "c1"));
+        Assert.IsType<Queries.CallView>(await sessions.CallAsync(Session, "c2"));
+        Assert.NotNull((await LocateAsync(calls, "c1")).Archived);
+
+        await sessions.SubmitAsync(Event(Session, "b3", "tabFocused", ("tabId", "ctab1"), ("at", T0.AddHours(2))));
+
+        await AwaitForgottenAsync("c1");
+        await AwaitForgottenAsync("c2");
+    }
+
+    [Fact]
+    public async Task A_call_dropped_past_the_ended_calls_bound_has_its_entry_forgotten()
+    {
+        var calls = Sys.ActorOf(CallRouterActor.Props(TimeSpan.FromHours(24)));
+        var rules = new OwnershipRules(OwnershipSettings.Default with { MaxEndedCalls = 2, EndedCallsInFull = 1 });
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(rules, calls));
+        await sessions.SubmitAllAsync(EndedCall("c1"));
+        for (var n = 2; n <= 3; n++)
+            await sessions.SubmitAllAsync(
+            [
+                Event(Session, $"b{n}s", "callStarted", ("callId", $"c{n}"), ("callType", "inbound"), ("tabId", "ctab1"), ("at", T0.AddMinutes(n))),
+                Event(Session, $"b{n}e", "callEnded", ("callId", $"c{n}"), ("at", T0.AddMinutes(n).AddSeconds(30))),
+            ]);
+
+        // The third end leaves the earliest (a tombstone by then) beyond the bound of two: its entry goes, the others stay.
+        await AwaitForgottenAsync("c1");
+        Assert.NotNull((await LocateAsync(calls, "c2")).Archived);
+        Assert.NotNull((await LocateAsync(calls, "c3")).Archived);
+    }
+
+    [Fact]
+    public async Task A_session_deleted_after_its_sessionEnded_forgets_its_calls_entries()
+    {
+        var calls = Sys.ActorOf(CallRouterActor.Props(TimeSpan.FromHours(24)));
+        var lifecycle = SessionLifecycleSettings.Default with { EndedRetention = TimeSpan.FromMilliseconds(300) };
+        var rules = new OwnershipRules(OwnershipSettings.Default with { EndedCallsInFull = 1 });
+        var sessions = Sys.ActorOf(SessionRouterActor.Props(rules, calls, lifecycle));
+        await sessions.SubmitAllAsync(EndedCall("c1"));
+        await sessions.SubmitAllAsync(
+        [
+            Event(Session, "b1", "callStarted", ("callId", "c2"), ("callType", "inbound"), ("tabId", "ctab1"), ("at", T0.AddMinutes(1))),
+            Event(Session, "b2", "callEnded", ("callId", "c2"), ("at", T0.AddMinutes(2))),
+        ]);
+        Assert.NotNull((await LocateAsync(calls, "c1")).Archived);
+        Assert.NotNull((await LocateAsync(calls, "c2")).Archived);
+
+        await sessions.SubmitAsync(Event(Session, "b3", "sessionEnded", ("at", T0.AddMinutes(3))));
+
+        // Its retention passes and it deletes itself: the tombstoned call's entry and the one in full go with it.
+        await AwaitForgottenAsync("c1");
+        await AwaitForgottenAsync("c2");
+    }
+
+    [Fact]
+    public async Task A_forget_from_a_session_that_no_longer_owns_the_call_id_is_ignored()
+    {
+        var calls = Sys.ActorOf(CallRouterActor.Props(TimeSpan.FromHours(24)));
+        var entryId = SessionKey.CallEntryId(SessionKey.CallKey("acme", "c7"));
+        await calls.Ask<CallEntryMessages.Recorded>(new CallEntryMessages.Start(SessionKey.CallKey("acme", "c7"), "agent-a"), SessionAsks.Timeout);
+        // Transferred: agent-b's session starts the same call id; agent-a's session then forgets it.
+        var recorded = await calls.Ask<CallEntryMessages.Recorded>(new CallEntryMessages.Start(SessionKey.CallKey("acme", "c7"), "agent-b"), SessionAsks.Timeout);
+        Assert.Equal(SessionKey.CallKey("acme", "c7"), recorded.CallKey);
+        calls.Tell(new CallEntryMessages.Forget(entryId, "agent-a"));
+
+        var location = await LocateAsync(calls, SessionKey.CallKey("acme", "c7"));
+        Assert.Equal((SessionKey.CallKey("acme", "c7"), "agent-b"), (location.CallKey, location.SessionId));
+        Assert.Equal("agent-b", (await LocateAsync(Sys.ActorOf(CallRouterActor.Props(TimeSpan.FromHours(24))), SessionKey.CallKey("acme", "c7"))).SessionId);
+
+        // The owner's forget does delete it.
+        calls.Tell(new CallEntryMessages.Forget(entryId, "agent-b"));
+        await AwaitForgottenAsync(SessionKey.CallKey("acme", "c7"));
+    }
+
+    /// <summary>Polls, each time through a fresh router whose entry recovers from the journal, until the call's entry recovers nothing.</summary>
+    private Task AwaitForgottenAsync(string callKey) => AwaitAssertAsync(async () =>
+    {
+        var location = await LocateAsync(Sys.ActorOf(CallRouterActor.Props(TimeSpan.FromHours(24))), callKey);
+        Assert.Equal((null, null), (location.SessionId, location.Archived));
+    }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
 
     [Fact]
     public async Task An_ended_sessions_retention_counts_from_when_the_server_accepted_the_sessionEnded_not_from_its_at()

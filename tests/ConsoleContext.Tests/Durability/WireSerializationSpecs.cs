@@ -113,6 +113,7 @@ public sealed class WireSerializationSpecs() : Akka.TestKit.Xunit2.TestKit(Conso
         samples.Add(await calls.Ask<CallEntryMessages.Recorded>(start, SessionAsks.Timeout));
         samples.Add(new CallEntryMessages.Archive("call-44", session, archived.View, archived.Timeline, archived.EndedAt));
         samples.Add(new CallEntryMessages.Import("call-45", session));
+        samples.Add(new CallEntryMessages.Forget(SessionKey.CallEntryId(SessionKey.CallKey("acme", "call-44")), session));
         samples.Add(new CallIndexMessages.Restarting());
         return samples;
     }

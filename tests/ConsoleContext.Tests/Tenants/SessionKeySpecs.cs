@@ -28,6 +28,23 @@ public sealed class SessionKeySpecs : TrackerTestKit
         Assert.Equal(tenant == SessionKey.DefaultTenant ? "call-1" : $"{tenant}\u001Fcall-1", SessionKey.CallKey(tenant, "call-1"));
     }
 
+    [Theory]
+    [InlineData("default", "")]
+    [InlineData("acme", "acme\u001F")]
+    [InlineData("a:b@c.d_e-f", "a:b@c.d_e-f\u001F")]
+    public void A_call_entry_id_is_the_tenant_and_the_callIds_tombstone_digest_whether_named_by_call_key_or_by_digest(string tenant, string prefix)
+    {
+        foreach (var callId in new[] { "call-1", "+15550100", "acme-7" })
+        {
+            var digest = EndedCallTombstones.Digest(callId);
+            var byKey = SessionKey.CallEntryId(SessionKey.CallKey(tenant, callId));
+            Assert.Equal(prefix + digest.ToString("x16", System.Globalization.CultureInfo.InvariantCulture), byKey);
+            Assert.Equal(byKey, SessionKey.CallEntryId(tenant, digest));
+            Assert.Equal(16, byKey.Length - prefix.Length);
+        }
+        Assert.NotEqual(SessionKey.CallEntryId(tenant, EndedCallTombstones.Digest("call-1")), SessionKey.CallEntryId(tenant, EndedCallTombstones.Digest("call-2")));
+    }
+
     [Fact]
     public async Task Sessions_with_the_same_id_in_two_tenants_are_two_actors_with_their_own_state_and_calls()
     {

@@ -5,13 +5,14 @@ using Akka.Persistence;
 namespace ConsoleContext.Actors.Calls;
 
 /// <summary>
-/// One call's entry in the call directory (an entity of the <c>calls</c> shard region, keyed by the tenant-scoped call
-/// key): which session most recently started the call, and, once it has ended, the answers the session gave for it
-/// (<see cref="CallEntryMessages.ArchivedCall"/>), so a query for the call needs nothing node-wide and still answers
-/// after the session has let go of the call's details. An archive is deleted, with the entry's journal,
-/// <c>ended-call-retention</c> after the call's end by the server's clock: by a timer while the entry runs, and on the
-/// entry's next start when that time passed while it was passivated, which the ended-sessions registry makes sure of
-/// (<see cref="Retention.RetentionMessages.CallArchived"/>: it wakes the entry once that time has passed).
+/// One call's entry in the call directory (an entity of the <c>calls</c> shard region, keyed by
+/// <see cref="Sessions.SessionKey.CallEntryId(string)"/>: the tenant and the callId's digest): which session most recently started
+/// the call, and, once it has ended, the answers the session gave for it (<see cref="CallEntryMessages.ArchivedCall"/>), so a query
+/// for the call needs nothing node-wide and still answers after the session has let go of the call's details. The journal goes
+/// when the owning session forgets the call (<see cref="CallEntryMessages.Forget"/>: R11, or the session's own deletion), by a
+/// timer <c>ended-call-retention</c> after the end while the entry runs, and on the entry's next start after that time.
+/// Two callIds of a tenant with the same 64-bit digest (about 10^-16 per pair) share an entry: the later call's start replaces
+/// the earlier's archive, as R6 would for one call.
 /// </summary>
 public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
 {
@@ -20,48 +21,63 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
 
     private sealed record RetentionExpired;
 
-    private readonly string _callKey;
+    /// <summary>
+    /// The stop message of the entry's own passivation: the shard sends it after every message it routed before the
+    /// passivation, and the supervisor forwards it (its final stop message), so the entry answers those first, after any
+    /// write in flight, instead of being stopped under them. Local only (entry, supervisor and shard share a node).
+    /// </summary>
+    public sealed class Stop
+    {
+        public static readonly Stop Instance = new();
+        private Stop() { }
+    }
+
+    private readonly string _entryId;
     private readonly TimeSpan _retention;
-    private readonly IActorRef _registry;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // Askers of writes in flight, in the order they were made; a refused write fails them all.
     private readonly Queue<IActorRef> _writing = new();
     private string? _sessionId;
     private CallEntryMessages.ArchivedCall? _archived;
+    // Forgotten: passivates once the journal's deletion is answered.
+    private bool _forgotten;
 
-    /// <param name="callKey">The tenant-scoped call key (<see cref="Sessions.SessionKey.CallKey"/>).</param>
+    /// <param name="entryId">The entry's id (<see cref="Sessions.SessionKey.CallEntryId(string)"/>).</param>
     /// <param name="retention">How long an archive is kept after the call's end (<c>ended-call-retention</c>).</param>
-    /// <param name="registry">The ended-sessions registry, told about each archived life so that it wakes the entry; Nobody when there is none.</param>
-    public CallEntryActor(string callKey, TimeSpan retention, IActorRef registry)
+    public CallEntryActor(string entryId, TimeSpan retention)
     {
-        _callKey = callKey;
+        _entryId = entryId;
         _retention = retention;
-        _registry = registry;
-        PersistenceId = PersistenceIdPrefix + callKey;
+        PersistenceId = PersistenceIdPrefix + entryId;
 
         Recover<CallEntryMessages.Started>(Apply);
         Recover<CallEntryMessages.Archived>(Apply);
         Recover<RecoveryCompleted>(_ => ScheduleRetention());
 
-        Command<CallEntryMessages.Start>(m => Write(new CallEntryMessages.Started(m.SessionId)));
+        Command<CallEntryMessages.Start>(m => Write(new CallEntryMessages.Started(m.SessionId), m.CallKey));
         Command<CallEntryMessages.Import>(m =>
         {
             if (_sessionId is null)
-                Write(new CallEntryMessages.Started(m.SessionId));
+                Write(new CallEntryMessages.Started(m.SessionId), m.CallKey);
             else
-                Sender.Tell(new CallEntryMessages.Recorded(_callKey));
+                Sender.Tell(new CallEntryMessages.Recorded(m.CallKey));
         });
         Command<CallEntryMessages.Archive>(OnArchive);
-        Command<CallEntryMessages.Locate>(_ =>
+        Command<CallEntryMessages.Locate>(m =>
         {
             // Woken after its retention passed while passivated: the answer already is "no such call".
             ExpireIfDue();
-            Sender.Tell(new CallEntryMessages.Location(_callKey, _sessionId, _archived));
+            Sender.Tell(new CallEntryMessages.Location(m.CallKey, _sessionId, _archived));
         });
+        Command<CallEntryMessages.Forget>(OnForget);
+        Command<Stop>(_ => Context.Stop(Self));
         Command<RetentionExpired>(_ => ExpireIfDue());
-        Command<CallEntryMessages.Stop>(_ => Context.Stop(Self));
-        Command<DeleteMessagesSuccess>(_ => { });
-        Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Call entry {CallKey}: deleting its expired journal failed; the next start tries again", _callKey));
+        Command<DeleteMessagesSuccess>(_ => PassivateIfForgotten());
+        Command<DeleteMessagesFailure>(f =>
+        {
+            _log.Warning(f.Cause, "Call entry {EntryId}: deleting its journal failed; the next start tries again when its retention has passed", _entryId);
+            PassivateIfForgotten();
+        });
     }
 
     public override string PersistenceId { get; }
@@ -71,9 +87,8 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <param name="registry">The ended-sessions registry; Nobody (the default) when there is none.</param>
-    public static Props Props(string callKey, TimeSpan retention, IActorRef? registry = null) =>
-        Akka.Actor.Props.Create(() => new CallEntryActor(callKey, retention, registry ?? ActorRefs.Nobody));
+    public static Props Props(string entryId, TimeSpan retention) =>
+        Akka.Actor.Props.Create(() => new CallEntryActor(entryId, retention));
 
     /// <summary>The retention deadline of an archive ended at <paramref name="endedAt"/>.</summary>
     private DateTimeOffset DeadlineOf(DateTimeOffset endedAt) => Retention.RetentionDeadline.Of(endedAt, _retention);
@@ -83,29 +98,54 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
         // A session that no longer owns the call id (another started it since) has nothing to say about it.
         if (_sessionId is not null && _sessionId != m.SessionId)
         {
-            Sender.Tell(new CallEntryMessages.Recorded(_callKey));
+            Sender.Tell(new CallEntryMessages.Recorded(m.CallKey));
             return;
         }
         // Latest view wins; the retention clock keeps counting from the end of this life.
         var endedAt = _archived?.EndedAt ?? m.AcceptedAt;
-        Write(new CallEntryMessages.Archived(m.SessionId, new CallEntryMessages.ArchivedCall(m.View, m.Timeline, endedAt)));
+        Write(new CallEntryMessages.Archived(m.SessionId, new CallEntryMessages.ArchivedCall(m.View, m.Timeline, endedAt)), m.CallKey);
     }
 
-    private void Write(object row)
+    private void OnForget(CallEntryMessages.Forget m)
+    {
+        // Another session started the call since: the entry is that session's now, and only it may forget it.
+        if (_sessionId is not null && _sessionId != m.SessionId)
+            return;
+        _forgotten = true;
+        if (_sessionId is null)
+        {
+            PassivateIfForgotten();
+            return;
+        }
+        _log.Debug("Call entry {EntryId}: forgotten by its session; deleting its journal", _entryId);
+        _sessionId = null;
+        _archived = null;
+        Timers.Cancel(nameof(RetentionExpired));
+        DeleteMessages(LastSequenceNr);
+    }
+
+    // An entry whose session forgot its call has nothing left: it leaves memory once its journal's deletion is answered.
+    private void PassivateIfForgotten()
+    {
+        if (_forgotten)
+            Passivate();
+    }
+
+    private void Passivate() => Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(Stop.Instance));
+
+    /// <param name="callKey">The call key of the message written for, which the answer carries back.</param>
+    private void Write(object row, string callKey)
     {
         _writing.Enqueue(Sender);
         Persist(row, written =>
         {
-            // The first archive of a life: the registry wakes the entry when its retention has passed.
-            if (written is CallEntryMessages.Archived { Call: var call } && _archived is null)
-                _registry.Tell(new Retention.RetentionMessages.CallArchived(_callKey, call.EndedAt));
             Apply(written);
             ScheduleRetention();
-            _writing.Dequeue().Tell(new CallEntryMessages.Recorded(_callKey));
+            _writing.Dequeue().Tell(new CallEntryMessages.Recorded(callKey));
             // An ended call's entry has nothing left to do but answer the odd query, which recovers it from its row:
             // it leaves memory at once instead of after the shard's idle time, so a busy agent's ended calls cost no memory.
             if (_archived is not null && _writing.Count == 0)
-                Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(CallEntryMessages.Stop.Instance));
+                Passivate();
         });
     }
 
@@ -139,7 +179,7 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
     {
         if (_archived is null || DeadlineOf(_archived.EndedAt) > Context.System.Scheduler.Now)
             return;
-        _log.Info("Call entry {CallKey}: ended-call-retention after the call's end has passed; deleting its journal", _callKey);
+        _log.Info("Call entry {EntryId}: ended-call-retention after the call's end has passed; deleting its journal", _entryId);
         _sessionId = null;
         _archived = null;
         DeleteMessages(LastSequenceNr);
@@ -161,7 +201,7 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
 
     private void FailWriting(Exception cause)
     {
-        _log.Error(cause, "Call entry {CallKey}: the journal refused a write; {Count} askers fail and the entry starts again after a backoff", _callKey, _writing.Count);
+        _log.Error(cause, "Call entry {EntryId}: the journal refused a write; {Count} askers fail and the entry starts again after a backoff", _entryId, _writing.Count);
         // The same answer its backoff supervisor gives until it runs again: a message type every node can read.
         while (_writing.Count > 0)
             _writing.Dequeue().Tell(new CallIndexMessages.Restarting());

@@ -11,32 +11,29 @@ public sealed class CallRouterActor : ReceiveActor
 {
     private readonly CallEntryMessageExtractor _extractor = new();
     private readonly TimeSpan _retention;
-    private readonly IActorRef _registry;
 
     /// <param name="retention">How long an ended call's archive is kept (<c>ended-call-retention</c>).</param>
-    /// <param name="registry">The ended-sessions registry that wakes expired entries; Nobody when there is none.</param>
-    public CallRouterActor(TimeSpan retention, IActorRef registry)
+    public CallRouterActor(TimeSpan retention)
     {
         _retention = retention;
-        _registry = registry;
         Receive<CallEntryMessages.ICallEntryMessage>(m => EntryFor(_extractor.EntityId(m)!).Forward(m));
         // An archived entry asks its shard to passivate it; a local system keeps its entries for its short life.
         Receive<Akka.Cluster.Sharding.Passivate>(_ => { });
     }
 
-    /// <param name="registry">The ended-sessions registry; Nobody (the default) when there is none.</param>
-    public static Props Props(TimeSpan retention, IActorRef? registry = null) =>
-        Akka.Actor.Props.Create(() => new CallRouterActor(retention, registry ?? ActorRefs.Nobody));
+    public static Props Props(TimeSpan retention) =>
+        Akka.Actor.Props.Create(() => new CallRouterActor(retention));
 
     /// <summary>An entry's props as the cluster runs it: restarted with backoff after a refused write, answering <see cref="CallIndexMessages.Restarting"/> meanwhile.</summary>
-    public static Props EntryProps(string callKey, TimeSpan retention, IActorRef? registry = null) =>
-        Hosting.ConsoleContextCluster.RestartedWithBackoff(CallEntryActor.Props(callKey, retention, registry), "entry", new CallIndexMessages.Restarting(),
-            message => message is CallEntryMessages.Stop);
+    /// <param name="entryId">The entry's id (<see cref="Sessions.SessionKey.CallEntryId(string)"/>).</param>
+    public static Props EntryProps(string entryId, TimeSpan retention) =>
+        Hosting.ConsoleContextCluster.RestartedWithBackoff(CallEntryActor.Props(entryId, retention), "entry", new CallIndexMessages.Restarting(),
+            finalStop: m => m is CallEntryActor.Stop);
 
-    private IActorRef EntryFor(string callKey)
+    private IActorRef EntryFor(string entryId)
     {
-        var name = ActorNames.Encode(callKey);
+        var name = ActorNames.Encode(entryId);
         var entry = Context.Child(name);
-        return entry.IsNobody() ? Context.ActorOf(EntryProps(callKey, _retention, _registry), name) : entry;
+        return entry.IsNobody() ? Context.ActorOf(EntryProps(entryId, _retention), name) : entry;
     }
 }

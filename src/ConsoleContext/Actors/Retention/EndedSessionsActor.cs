@@ -9,8 +9,9 @@ namespace ConsoleContext.Actors.Retention;
 /// <summary>
 /// Remembers which sessions have ended and when, so that a session passivated after its sessionEnded is
 /// still deleted once its retention has passed: every sweep wakes the expired ones, and a woken session
-/// deletes its own journal (only a persistent actor can delete its events). Likewise for call entries holding an
-/// ended call's archive (<see cref="RetentionMessages.CallArchived"/>), woken <c>ended-call-retention</c> after the end.
+/// deletes its own journal (only a persistent actor can delete its events). It holds nothing per call: the session that owns
+/// a call forgets its entry (<see cref="Calls.CallEntryMessages.Forget"/>). Only the calls its journal and snapshots recorded
+/// before that (<see cref="RetentionMessages.CallArchived"/>) are still woken <c>ended-call-retention</c> after their end, once.
 /// </summary>
 public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
 {
@@ -33,7 +34,7 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
     /// <param name="sessionsRegion">As a cluster singleton: the sessions' shard region to sweep through, found on the node
     /// the singleton runs on (it moves when that node dies); null when a <see cref="RetentionMessages.SweepThrough"/> names them.</param>
     /// <param name="callsRegion">As a cluster singleton: the call entries' shard region, found like <paramref name="sessionsRegion"/>.</param>
-    /// <param name="callRetention"><c>ended-call-retention</c>: how long after its end an archived call's entry is woken.</param>
+    /// <param name="callRetention"><c>ended-call-retention</c>: how long after its end a recovered archived call's entry is woken.</param>
     public EndedSessionsActor(SessionLifecycleSettings lifecycle, string? sessionsRegion = null, string? callsRegion = null, TimeSpan? callRetention = null)
     {
         _lifecycle = lifecycle;
@@ -69,7 +70,6 @@ public sealed class EndedSessionsActor : ReceivePersistentActor, IWithTimers
             if (_endedAt.ContainsKey(m.SessionId))
                 PersistAsync(m, forgotten => Record(() => _endedAt.Remove(forgotten.SessionId)));
         });
-        Command<RetentionMessages.CallArchived>(m => PersistAsync(m, archived => Record(() => _callsEndedAt[archived.CallKey] = archived.EndedAt)));
         Command<Sweep>(_ => WakeExpired());
         Command<FindSessionsRegion>(_ => FindRegion());
         Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));

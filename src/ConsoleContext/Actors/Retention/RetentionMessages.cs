@@ -17,8 +17,9 @@ public static class RetentionMessages
     public sealed record RegistrySnapshot(IReadOnlyDictionary<string, DateTimeOffset> EndedAt) : IPersistedMessage;
 
     /// <summary>
-    /// A call's entry archived an ended call whose end the server accepted at <paramref name="EndedAt"/>: wake the entry
-    /// once <c>ended-call-retention</c> has passed, so it deletes its journal even if it was passivated. Journaled.
+    /// Journaled by the registry before sessions forgot their calls' entries (manifest <c>call-archived.v1</c>): a call's entry
+    /// archived an ended call whose end the server accepted at <paramref name="EndedAt"/>. Only recovered now: the registry
+    /// still wakes such an entry once <c>ended-call-retention</c> has passed; nothing records new ones.
     /// </summary>
     /// <param name="CallKey">The tenant-scoped <see cref="Sessions.SessionKey.CallKey"/>.</param>
     public sealed record CallArchived(string CallKey, DateTimeOffset EndedAt) : IPersistedMessage;

@@ -34,6 +34,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         public long SequenceNr { get; set; }
         /// <summary>What the calls' entries are told once this answer's events are journaled.</summary>
         public IReadOnlyList<CallEntryMessages.ICallEntryMessage> CallEntries { get; } = callEntries;
+        /// <summary>The entries of the calls these events forgot (R11), told before <see cref="CallEntries"/> once journaled; null when none.</summary>
+        public List<CallEntryMessages.Forget>? Forgets { get; init; }
         /// <summary>How many facts of the same row come before this answer's (group commit puts several answers in one row).</summary>
         public int RowOffset { get; init; }
         public int DirectoryOutstanding { get; set; } = callEntries.Count;
@@ -64,6 +66,8 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
     private List<PendingReply> _nextRowReplies = [];
     private List<PendingReply> _writingReplies = [];
     private bool _writing;
+    // The digests of the ended calls the 1,000 bound drops while an event's changes are applied (R11), to forget their entries.
+    private readonly List<ulong> _droppedEndedCalls = [];
     // Events held by the reorder window, by stream and seq.
     private readonly SortedDictionary<(string Stream, long Seq), (ConsoleEvent Event, IActorRef ReplyTo)> _held =
         new(Comparer<(string Stream, long Seq)>.Create((a, b) => a.Stream != b.Stream ? string.CompareOrdinal(a.Stream, b.Stream) : a.Seq.CompareTo(b.Seq)));
@@ -239,6 +243,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         var decisions = new List<Decision>(events.Count);
         var decided = new List<SessionEvents.Decided>(events.Count);
         var entries = new List<DecidedFact>();
+        List<CallEntryMessages.Forget>? forgets = null;
         Exception? fault = null;
         foreach (var e in events)
         {
@@ -258,7 +263,13 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
             {
                 var fact = new DecidedFact(EventsAccepted.Stamped(e, now), ruling.Decision, ruling.Changes) { AcceptedAt = DecidedFact.StampOf(e, now) };
                 _timelines.Record(_state, fact);
+                ForgetsOf(ruling.Changes, ref forgets);
+                _state.DroppedEndedCalls = _callIndex.IsNobody() ? null : _droppedEndedCalls;
                 OwnershipRules.Apply(_state, ruling.Changes);
+                _state.DroppedEndedCalls = null;
+                foreach (var digest in _droppedEndedCalls)
+                    (forgets ??= []).Add(ForgetOf(digest));
+                _droppedEndedCalls.Clear();
                 entries.Add(fact);
             }
             decisions.Add(ruling.Decision);
@@ -272,6 +283,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         var pending = new PendingReply(replyTo, answer, decided, callEntries)
         {
             RowOffset = _nextRow.Count,
+            Forgets = forgets,
             WriteStarted = entries.Count == 0 ? 0 : System.Diagnostics.Stopwatch.GetTimestamp(),
             WriteSpan = entries.Count == 0 ? null : StartWriteSpan(entries.Count),
         };
@@ -325,6 +337,10 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
                 TrackerTelemetry.JournalWriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(written.WriteStarted).TotalSeconds, Tenant);
             written.WriteSpan?.Dispose();
             written.SequenceNr = LastSequenceNr;
+            // Before the entries are asked: an event may forget a call and start a new life of the same call id.
+            if (written.Forgets is { } forgets)
+                foreach (var forget in forgets)
+                    _callIndex.Tell(forget, ActorRefs.NoSender);
             // Only now: an entry never names a session for a call the session has not journaled (and on SQLite the
             // entry's recovery does not contend with this write).
             AskCallEntries(written);
@@ -372,6 +388,42 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
                     _timelines.Of(callId, _state) ?? [], now));
         }
         return messages ?? (IReadOnlyList<CallEntryMessages.ICallEntryMessage>)[];
+    }
+
+    /// <summary>
+    /// A <see cref="CallEntryMessages.Forget"/> for every call an accepted event's <see cref="SessionChanges.CallsForgotten"/> forgets
+    /// (R11): read before the changes are applied, while the state still holds the forgotten tombstones' digests. Live decisions
+    /// only: a recovery replays what was forgotten long ago. None without a call directory (Nobody). The calls the ended-calls
+    /// bound drops while a call's end is applied come from <see cref="SessionState.DroppedEndedCalls"/>.
+    /// </summary>
+    private void ForgetsOf(IReadOnlyList<SessionChange> changes, ref List<CallEntryMessages.Forget>? forgets)
+    {
+        if (_callIndex.IsNobody())
+            return;
+        for (var c = 0; c < changes.Count; c++)
+        {
+            if (changes[c] is not SessionChanges.CallsForgotten forgotten)
+                continue;
+            var tombstones = _state.EndedTombstones;
+            for (var i = 0; i < forgotten.EarliestTombstones && i < tombstones.Count; i++)
+                (forgets ??= []).Add(ForgetOf(tombstones.DigestAt(i)));
+            foreach (var callId in forgotten.CallIds)
+                (forgets ??= []).Add(ForgetOf(EndedCallTombstones.Digest(callId)));
+        }
+    }
+
+    private CallEntryMessages.Forget ForgetOf(ulong callIdDigest) => new(SessionKey.CallEntryId(_tenant, callIdDigest), _state.SessionId);
+
+    /// <summary>The deleted session forgets every ended call it remembers (in full and as tombstones): their entries go with it.</summary>
+    private void ForgetEndedCallEntries()
+    {
+        if (_callIndex.IsNobody())
+            return;
+        var tombstones = _state.EndedTombstones;
+        for (var i = 0; i < tombstones.Count; i++)
+            _callIndex.Tell(ForgetOf(tombstones.DigestAt(i)), ActorRefs.NoSender);
+        foreach (var callId in _state.EndedCallIds)
+            _callIndex.Tell(ForgetOf(EndedCallTombstones.Digest(callId)), ActorRefs.NoSender);
     }
 
     private static string? CallIdOf(ConsoleEvent e) => e switch
@@ -486,6 +538,7 @@ public sealed class CallOwnershipActor : ReceivePersistentActor, IWithTimers
         _log.Info("Session {SessionId}: retention after sessionEnded has passed; deleting its journal and snapshots", _state.SessionId);
         DeleteMessages(long.MaxValue);
         DeleteSnapshots(SnapshotSelectionCriteria.Latest);
+        ForgetEndedCallEntries();
         Context.Parent.Tell(new SessionEvents.Deleted(_state.SessionId));
     }
 

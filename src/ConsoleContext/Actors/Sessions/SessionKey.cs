@@ -57,4 +57,24 @@ public readonly record struct SessionKey(string Tenant, string SessionId)
 
     /// <summary>The call directory's key for a callId of <paramref name="tenant"/>: the callId itself in the default tenant.</summary>
     public static string CallKey(string tenant, string callId) => tenant == DefaultTenant ? callId : tenant + CallSeparator + callId;
+
+    /// <summary>
+    /// The id of the call's entry in the call directory for a <see cref="CallKey"/>: the tenant part kept, the callId replaced by its
+    /// 16-hex-digit digest (<see cref="Rules.EndedCallTombstones.Digest"/>), so a session that remembers only a tombstone of the call can
+    /// still name its entry. A tenant name cannot contain the separator, so the first one splits the key.
+    /// </summary>
+    public static string CallEntryId(string callKey)
+    {
+        var separator = callKey.IndexOf(CallSeparator);
+        return separator < 0
+            ? CallEntryId(DefaultTenant, Rules.EndedCallTombstones.Digest(callKey))
+            : CallEntryId(callKey[..separator], Rules.EndedCallTombstones.Digest(callKey[(separator + 1)..]));
+    }
+
+    /// <summary>The call entry's id for a callId digest of <paramref name="tenant"/>: the 16 lower-case hex digits, prefixed by <c>{tenant}\u001F</c> outside the default tenant.</summary>
+    public static string CallEntryId(string tenant, ulong digest)
+    {
+        var hex = digest.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        return tenant == DefaultTenant ? hex : tenant + CallSeparator + hex;
+    }
 }
