@@ -19,6 +19,8 @@ public sealed class FactsRecoverySpecs : TrackerTestKit
 {
     private const string Session = "agent-f";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    // Six snapshot saves and deletes one after the other: on a 2-core box busy with a parallel suite they took over 10 s.
+    private static readonly TimeSpan SnapshotWait = TimeSpan.FromSeconds(30);
 
     // The screen pop binds ctab1 two seconds after the call started: within the default 10 s window, not within 1 ms.
     private static readonly OwnershipRules NarrowScreenPop = new(OwnershipSettings.Default with { ScreenPopWindow = TimeSpan.FromMilliseconds(1) });
@@ -103,7 +105,7 @@ public sealed class FactsRecoverySpecs : TrackerTestKit
                     new LoadSnapshot(CallOwnershipActor.PersistenceIdOf(Session, "ended/"), SnapshotSelectionCriteria.Latest, long.MaxValue), Wait);
                 Assert.Equal(6, loaded.Snapshot?.Metadata.SequenceNr);
                 Assert.NotNull(Assert.IsType<SessionSnapshotData>(loaded.Snapshot!.Snapshot).EndedAt);
-            }, Wait);
+            }, SnapshotWait);
         });
 
         // Recovered from that snapshot alone (no row after it) by a service whose retention has passed.
