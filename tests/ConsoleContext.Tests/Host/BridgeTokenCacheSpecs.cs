@@ -18,7 +18,8 @@ public sealed class BridgeTokenCacheSpecs
     public async Task A_validated_token_is_answered_with_its_principal_without_validating_again()
     {
         var cache = new BridgeTokenCache();
-        var token = Mint(DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var token = Mint(now);
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(BridgeTokens.SessionClaim, "agent-b")], "jwt"));
 
         var before = Received(token);
@@ -31,7 +32,8 @@ public sealed class BridgeTokenCacheSpecs
 
         Assert.True(after.Result?.Succeeded);
         Assert.Same(principal, after.Result!.Principal);
-        var other = Received(Mint(DateTimeOffset.UtcNow.AddSeconds(-1)));
+        // Token times are whole seconds: another token must be minted a clear second apart from the first, not from a later clock reading.
+        var other = Received(Mint(now.AddSeconds(-10)));
         await cache.OnMessageReceived(other);
         Assert.Null(other.Result);
     }
