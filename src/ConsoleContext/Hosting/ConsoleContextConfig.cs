@@ -35,15 +35,21 @@ public static class ConsoleContextConfig
     {
         var cs = Quote(connectionString);
         var provider = Quote(providerName);
-        // SQLite has one writer: more parallel batches only queue on its lock. A server database takes several at once
-        // (Npgsql pools 100 connections by default; 8 writers per node leave room for three nodes and the queries).
-        var (parallelism, batchSize) = IsServerDatabase(providerName) ? (ServerWriteParallelism, ServerWriteBatchSize) : (3, 100);
+        // SQLite has one writer, and Microsoft.Data.Sqlite answers a busy lock by putting the thread to sleep and trying again
+        // (Thread.Sleep inside SqliteDataReader.NextResult, seen in dotnet-stack samples): so one writing connection, whose
+        // batches queue in the journal instead of sleeping on the lock. Reads begin deferred (read-uncommitted is how
+        // Microsoft.Data.Sqlite spells BEGIN instead of BEGIN IMMEDIATE; a private cache reads committed rows all the same,
+        // from WAL's snapshot): "unspecified" took the write lock for every recovery's highest-sequence-number query, so
+        // recoveries and writes slept on each other (docs/benchmarks.md, "SQLite locking"). A server database takes several
+        // writers at once (Npgsql pools 100 connections by default; 8 writers per node leave room for three nodes and the queries).
+        var (parallelism, batchSize) = IsServerDatabase(providerName) ? (ServerWriteParallelism, ServerWriteBatchSize) : (1, 100);
+        var readIsolation = IsServerDatabase(providerName) ? "unspecified" : "read-uncommitted";
         return ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.plugin = "akka.persistence.journal.sql"
-            akka.persistence.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, auto-initialize = on, parallelism = {{parallelism}}, batch-size = {{batchSize}} }
-            akka.persistence.query.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, write-plugin = "akka.persistence.journal.sql", max-buffer-size = {{QueryBufferRows}} }
+            akka.persistence.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, auto-initialize = on, parallelism = {{parallelism}}, batch-size = {{batchSize}}, read-isolation-level = {{readIsolation}} }
+            akka.persistence.query.journal.sql { connection-string = {{cs}}, provider-name = {{provider}}, write-plugin = "akka.persistence.journal.sql", max-buffer-size = {{QueryBufferRows}}, read-isolation-level = {{readIsolation}} }
             akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
-            akka.persistence.snapshot-store.sql { connection-string = {{cs}}, provider-name = {{provider}}, auto-initialize = on }
+            akka.persistence.snapshot-store.sql { connection-string = {{cs}}, provider-name = {{provider}}, auto-initialize = on, read-isolation-level = {{readIsolation}} }
             """);
     }
 
