@@ -42,6 +42,15 @@ public sealed class SessionRouterActor : ReceiveActor
     }
 
     /// <summary>
+    /// Starts Akka's scheduler before the first session. Its clock starts on the thread pool at its first use, and every
+    /// caller until then blocks on it (<c>HashedWheelTimerScheduler.Start</c>). In a fresh local system (replay, simulation,
+    /// the benchmarks) that first use was a burst of new sessions each starting its idle-check timer: every pool thread
+    /// blocked, the clock's own start queued behind further blocked sessions, and 2,000 events for 1,000 new sessions went
+    /// undecided for minutes. Once here, on one thread, and never again. (A cluster node's own timers start it earlier.)
+    /// </summary>
+    protected override void PreStart() => Context.System.Scheduler.Advanced.ScheduleOnce(TimeSpan.Zero, static () => { });
+
+    /// <summary>
     /// Without <paramref name="journalScope"/> the router is private: its sessions get persistence ids no other
     /// router shares, so a replay or a test starts from empty sessions however many ran before it.
     /// </summary>
