@@ -18,6 +18,9 @@ public static class TrackerWiring
     public const string ActorSystemName = "console-context";
     private const string HostingFailedToStart = "Hosting failed to start";
 
+    /// <summary>Log events the console sink may hold before a writer waits for it (one request-log line is one event).</summary>
+    public const int LogBufferEvents = 10_000;
+
     /// <param name="durable">True journals to the configured SQL store and joins the cluster (<c>Cluster:*</c>, by default a one-node
     /// cluster of its own): the service; false keeps sessions in memory under a local router (replay).</param>
     public static IHostApplicationBuilder AddTracker(this IHostApplicationBuilder builder, bool durable, bool logToStandardError = false)
@@ -36,10 +39,15 @@ public static class TrackerWiring
                 // ServeCommand reports a failed start as one line (the stack trace only with --verbose).
                 .Filter.ByExcluding(e => e.MessageTemplate.Text == HostingFailedToStart);
             var stderrFrom = logToStandardError ? LogEventLevel.Verbose : (LogEventLevel?)null;
-            if (jsonLogs)
-                logger.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: stderrFrom);
-            else
-                logger.WriteTo.Console(standardErrorFromLevel: stderrFrom);
+            // Off the request's thread: a console write per request (the request log) serialised every request on the
+            // console's lock. Bounded, and a full buffer makes the writer wait rather than drop a line.
+            logger.WriteTo.Async(sink =>
+            {
+                if (jsonLogs)
+                    sink.Console(new CompactJsonFormatter(), standardErrorFromLevel: stderrFrom);
+                else
+                    sink.Console(standardErrorFromLevel: stderrFrom);
+            }, bufferSize: LogBufferEvents, blockWhenFull: true);
         }, preserveStaticLogger: true);
 
         builder.Services.AddAkka(ActorSystemName, (akka, _) =>
