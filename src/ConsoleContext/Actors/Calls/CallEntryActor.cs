@@ -22,8 +22,8 @@ public sealed class CallEntryActor : ReceivePersistentActor, IWithTimers
     private sealed record RetentionExpired;
 
     /// <summary>
-    /// The stop message of the entry's own passivation: the shard sends it after every message it routed before the
-    /// passivation, and the supervisor forwards it (its final stop message), so the entry answers those first, after any
+    /// The stop message of the entry's own passivation: the shard (locally <see cref="CallRouterActor"/>) sends it after every
+    /// message it routed before the passivation, and the supervisor forwards it (its final stop message), so the entry answers those first, after any
     /// write in flight, instead of being stopped under them. Local only (entry, supervisor and shard share a node).
     /// </summary>
     public sealed class Stop
