@@ -4,7 +4,7 @@
 # ready to paste into docs/benchmarks.md) with the wall time of the whole run. The full BenchmarkDotNet log goes to
 # bench-short.log; its artifacts to BenchmarkDotNet.Artifacts/.
 #
-#   scripts/bench.sh              # everything, in this one process: no generated project to build (about 5 minutes)
+#   scripts/bench.sh              # everything, in this one process: no generated project to build (2-3 minutes)
 #   scripts/bench.sh '*Http*'     # one group
 #   BENCH_ISOLATED=1 scripts/bench.sh   # one process per benchmark, BenchmarkDotNet's default: better isolated, but it
 #                                       # builds a generated project first (minutes on a busy 2-core box)
