@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The benchmark suite's short job, the way docs/benchmarks.md measures it: builds Release, runs every benchmark
-# (or those matching $1, a BenchmarkDotNet filter such as '*Http*'), and prints the one joined table (GitHub markdown,
+# (or those matching the arguments, BenchmarkDotNet filters such as '*Http*'), and prints the one joined table (GitHub markdown,
 # ready to paste into docs/benchmarks.md) with the wall time of the whole run. The full BenchmarkDotNet log goes to
 # bench-short.log; its artifacts to BenchmarkDotNet.Artifacts/.
 #
 #   scripts/bench.sh              # everything, in this one process: no generated project to build (2-3 minutes)
-#   scripts/bench.sh '*Http*'     # one group
+#   scripts/bench.sh '*Http*'     # one group; its ratio columns read '-' unless the references run too:
+#   scripts/bench.sh '*Http*' '*Bare*'   # the group and the three references, so every ratio is filled in
 #   BENCH_ISOLATED=1 scripts/bench.sh   # one process per benchmark, BenchmarkDotNet's default: better isolated, but it
 #                                       # builds a generated project first (minutes on a busy 2-core box)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-filter="${1:-*}"
+filters=("${@:-*}")
 log="$PWD/bench-short.log"
 artifacts="$PWD/BenchmarkDotNet.Artifacts"
 rm -rf "$artifacts/results"
@@ -18,13 +19,13 @@ rm -rf "$artifacts/results"
 echo "building (Release)..." >&2
 dotnet build -c Release bench/ConsoleContext.Benchmarks -v quiet -nologo >/dev/null
 
-echo "running the short job (filter '$filter'); log: $log" >&2
+echo "running the short job (filter ${filters[*]}); log: $log" >&2
 toolchain=(--inProcess)
 [[ -n "${BENCH_ISOLATED:-}" ]] && toolchain=()
 started=$(date +%s)
 status=0
 dotnet run -c Release --no-build --project bench/ConsoleContext.Benchmarks -- \
-  --filter "$filter" --job short --buildTimeout 900 --artifacts "$artifacts" "${toolchain[@]}" >"$log" 2>&1 || status=$?
+  --filter "${filters[@]}" --job short --buildTimeout 900 --artifacts "$artifacts" "${toolchain[@]}" >"$log" 2>&1 || status=$?
 elapsed=$(( $(date +%s) - started ))
 
 report=$(ls -t "$artifacts"/results/*-report-github.md 2>/dev/null | head -1 || true)
