@@ -36,9 +36,8 @@ public sealed class CallRouterActor : ReceiveActor
     private readonly CallEntryMessageExtractor _extractor = new();
     private readonly TimeSpan _retention;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    // Entries (by actor name) being stopped at their own request, with what arrived for them meanwhile, in order.
-    private readonly Dictionary<string, List<(CallEntryMessages.ICallEntryMessage Message, IActorRef Sender)>> _passivating = new(StringComparer.Ordinal);
-    private int _buffered;
+    // Entries (by actor name) being stopped at their own request, with what arrived for them meanwhile.
+    private readonly PassivationHold<CallEntryMessages.ICallEntryMessage> _passivating;
 
     /// <param name="retention">How long an ended call's archive is kept (<c>ended-call-retention</c>).</param>
     /// <param name="bufferSize">At most this many messages held for passivating entries (<see cref="DefaultBufferSize"/>); zero or more.</param>
@@ -47,6 +46,7 @@ public sealed class CallRouterActor : ReceiveActor
         ArgumentOutOfRangeException.ThrowIfNegative(bufferSize);
         _retention = retention;
         BufferSize = bufferSize;
+        _passivating = new PassivationHold<CallEntryMessages.ICallEntryMessage>(bufferSize);
         Receive<CallEntryMessages.ICallEntryMessage>(Route);
         Receive<Passivate>(OnPassivate);
         Receive<Terminated>(OnTerminated);
@@ -76,20 +76,16 @@ public sealed class CallRouterActor : ReceiveActor
     {
         var entryId = _extractor.EntityId(message)!;
         var name = ActorNames.Encode(entryId);
-        if (!_passivating.TryGetValue(name, out var buffer))
+        if (_passivating.TryHold(name, message, Sender, out var full))
+            return;
+        if (!full)
         {
             EntryFor(entryId, name).Forward(message);
             return;
         }
-        if (_buffered >= BufferSize)
-        {
-            _log.Warning("Call router: {Buffered} messages are held for passivating entries, the bound; a {MessageType} for entry {EntryId} is answered Restarting",
-                _buffered, message.GetType().Name, entryId);
-            Sender.Tell(new CallIndexMessages.Restarting());
-            return;
-        }
-        buffer.Add((message, Sender));
-        _buffered++;
+        _log.Warning("Call router: {Buffered} messages are held for passivating entries, the bound; a {MessageType} for entry {EntryId} is answered Restarting",
+            _passivating.Count, message.GetType().Name, entryId);
+        Sender.Tell(new CallIndexMessages.Restarting());
     }
 
     private IActorRef EntryFor(string entryId, string name)
@@ -103,9 +99,8 @@ public sealed class CallRouterActor : ReceiveActor
         // The entry's supervisor, passing on its entry's request; a stale request from an earlier incarnation does not match.
         var entry = Sender;
         var name = entry.Path.Name;
-        if (!Context.Child(name).Equals(entry) || _passivating.ContainsKey(name))
+        if (!Context.Child(name).Equals(entry) || !_passivating.Begin(name))
             return;
-        _passivating[name] = [];
         Context.Watch(entry);
         entry.Tell(passivate.StopMessage);
     }
@@ -113,9 +108,9 @@ public sealed class CallRouterActor : ReceiveActor
     private void OnTerminated(Terminated terminated)
     {
         var name = terminated.ActorRef.Path.Name;
-        if (!_passivating.Remove(name, out var buffer) || buffer.Count == 0)
+        var buffer = _passivating.End(name);
+        if (buffer.Count == 0)
             return;
-        _buffered -= buffer.Count;
         var entry = EntryFor(buffer[0].Message.EntryId, name);
         foreach (var (message, sender) in buffer)
             entry.Tell(message, sender);

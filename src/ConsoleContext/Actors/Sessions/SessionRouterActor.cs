@@ -20,8 +20,10 @@ public sealed class SessionRouterActor : ReceiveActor
     private readonly SessionLifecycleSettings _lifecycle;
     private readonly string _journalScope;
     private readonly SessionMessageExtractor _extractor = new();
-    // Sessions being stopped, with what arrived for them meanwhile (delivered to the next incarnation).
-    private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> _passivating = new(StringComparer.Ordinal);
+    // Sessions (by entity id) being stopped, with what arrived for them meanwhile (delivered to the next incarnation).
+    // Unbounded, as before: a session passivates only after passivate-after idle, so what arrives while it stops is one
+    // journal write's worth of its own traffic.
+    private readonly PassivationHold<object> _passivating = new(int.MaxValue);
 
     /// <summary>The journal scope of the service's sessions: persistence ids are <c>session-{sessionId}</c> (<see cref="SessionKey.PersistenceId"/>).</summary>
     public const string DurableScope = "";
@@ -77,11 +79,8 @@ public sealed class SessionRouterActor : ReceiveActor
     private void Route(ISessionMessage message)
     {
         var entityId = _extractor.EntityId(message)!;
-        if (_passivating.TryGetValue(entityId, out var buffer))
-        {
-            buffer.Add((message, Sender));
+        if (_passivating.TryHold(entityId, message, Sender, out _))
             return;
-        }
         SessionFor(SessionKey.FromEntityId(entityId)).Forward(message);
     }
 
@@ -102,16 +101,16 @@ public sealed class SessionRouterActor : ReceiveActor
         if (!session.Path.Parent.Equals(Self.Path))
             return;
         var key = SessionKey.FromActorName(session.Path.Name);
-        if (_passivating.ContainsKey(key.EntityId))
+        if (!_passivating.Begin(key.EntityId))
             return;
-        _passivating[key.EntityId] = [];
         session.Tell(passivate.StopMessage);
     }
 
     private void OnTerminated(Terminated terminated)
     {
         var key = SessionKey.FromActorName(terminated.ActorRef.Path.Name);
-        if (!_passivating.Remove(key.EntityId, out var buffer) || buffer.Count == 0)
+        var buffer = _passivating.End(key.EntityId);
+        if (buffer.Count == 0)
             return;
         var session = SessionFor(key);
         foreach (var (message, sender) in buffer)
